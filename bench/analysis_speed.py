@@ -1,0 +1,74 @@
+"""How much Glossator's analysis costs on top of spaCy: words per second, raw and full.
+
+    python bench/analysis_speed.py [TEXT_FILE] [--words N] [--repeat R]
+
+Raw is ``nlp.pipe`` of the same spaCy model over the same chunks; full is Glossator's
+analysis (paragraph breaks, claims, entity post-processing). The ratio full/raw is the
+figure to compare between machines, since both runs share the machine's noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import time
+from pathlib import Path
+
+from glossator.core.nlp.analysis import analyze_text
+from glossator.core.nlp.chunks import chunk_text
+from glossator.core.nlp.model import choose_model, load_model
+from glossator.core.readers import read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+CANDIDATES = (
+    ROOT.parent / "shared" / "data" / "gutenberg" / "pg2701.txt",
+    ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt",
+)
+
+
+def _default_text() -> Path:
+    return next(path for path in CANDIDATES if path.exists())
+
+
+def _timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=None)
+    parser.add_argument("--words", type=int, default=0, help="use only the first N words (0: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="best of R runs each")
+    args = parser.parse_args()
+
+    path = args.file or _default_text()
+    text = read_article(path, max_bytes=50_000_000).text
+    if args.words:
+        text = " ".join(text.split(" ")[: args.words])
+    words = len(text.split())
+
+    package = choose_model()
+    raw_nlp = importlib.import_module(package).load()
+    full_nlp = load_model(package)
+    pieces = [piece for _, piece in chunk_text(text)]
+
+    raw = min(_timed(lambda: list(raw_nlp.pipe(pieces, batch_size=4))) for _ in range(args.repeat))
+    result = None
+
+    def full_run():
+        nonlocal result
+        result = analyze_text(text, full_nlp)
+
+    full = min(_timed(full_run) for _ in range(args.repeat))
+    print(f"text          {path.name}: {words:,} words, {len(text):,} characters, {len(pieces)} chunks")
+    print(f"model         {package}")
+    print(f"raw spaCy     {raw:8.1f} s  {words / raw:10,.0f} words/s")
+    print(f"glossator     {full:8.1f} s  {words / full:10,.0f} words/s  "
+          f"({len(result.entities):,} entities, {len(result.claims):,} claims)")
+    print(f"ratio         {full / raw:.2f}x the time of raw spaCy (speed {raw / full:.0%} of raw)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The ``glossator`` command: the desktop window, or headless commands over the same core.
+
+Errors a user can cause print one line on stderr and exit with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from glossator import __version__
+from glossator.core import library, store
+from glossator.core.annotation import STANCES
+from glossator.core.errors import GlossatorError
+
+EXIT_USER_ERROR = 2
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="library database (default: GLOSSATOR_DB or the user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All commands and options; ``glossator COMMAND --help`` documents each."""
+    parser = argparse.ArgumentParser(prog="glossator", description="Read articles; see their entities and check-worthy claims; keep notes and sources.")
+    parser.add_argument("--version", action="version", version=f"glossator {__version__}")
+    _add_db(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", aliases=["analyse"], help="import and analyse a file; print its entities and claims")
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
+    p.add_argument("--min-score", type=float, default=0.5, help="hide claims scoring below this (default 0.5)")
+
+    p = sub.add_parser("export", help="export an article as annotated Markdown")
+    p.add_argument("article", help="article id, or a file to import and analyse first")
+    p.add_argument("-o", "--output", required=True, help="the .md file to write")
+    p.add_argument("--entities", choices=("inline", "index", "none"), default="inline",
+                   help="bold entities in the text (inline), only list them (index), or neither")
+    p.add_argument("--min-score", type=float, default=0.5, help="leave out claims scoring below this")
+
+    sub.add_parser("list", help="list the articles in the library")
+
+    p = sub.add_parser("text", help="print a file's text as Glossator reads it")
+    p.add_argument("file")
+
+    p = sub.add_parser("show", help="show an article's details, claims, entities and annotations")
+    p.add_argument("article", help="article id")
+
+    p = sub.add_parser("note", help="attach a note to a passage of an article")
+    p.add_argument("article", help="article id")
+    p.add_argument("--start", type=int, required=True)
+    p.add_argument("--end", type=int, required=True)
+    p.add_argument("--text", required=True, help="the note (Markdown)")
+
+    p = sub.add_parser("source", help="attach a source link to a passage of an article")
+    p.add_argument("article", help="article id")
+    p.add_argument("--start", type=int, required=True)
+    p.add_argument("--end", type=int, required=True)
+    p.add_argument("--url", required=True)
+    p.add_argument("--title", default="")
+    p.add_argument("--stance", choices=STANCES, default="context")
+    p.add_argument("--note", default="", help="a remark about the source")
+
+    p = sub.add_parser("claims", help="score sentences for check-worthiness")
+    p.add_argument("--score-lines", action="store_true", required=True,
+                   help="read one sentence per line on stdin, write one score in [0, 1] per line")
+
+    p = sub.add_parser("demo", help="analyse and export the bundled sample article")
+    p.add_argument("-o", "--output", help="where to write the Markdown (default: the user data folder)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m glossator``."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except GlossatorError as exc:
+        print(f"glossator: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("glossator: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``glossator list | head``); nothing to report.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args) -> int:
+    from glossator import cli_commands
+
+    command = args.command or "demo"
+    if args.command is None:
+        args.output = None
+    if command == "text":
+        return cli_commands.text(args)
+    if command == "claims":
+        return cli_commands.score_lines(args)
+    store.open_database(args.db)
+    try:
+        handler = getattr(cli_commands, {"analyse": "analyze"}.get(command, command))
+        return handler(args)
+    finally:
+        store.close_database()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

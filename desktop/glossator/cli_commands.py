@@ -1,0 +1,124 @@
+"""What each ``glossator`` command does, over the core library functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from glossator import cli_output
+from glossator.core import library, store
+from glossator.core.paths import user_data_dir
+from glossator.core.readers import read_article
+from glossator.core.resources import sample_article
+
+
+def _article_id(ref: str) -> int:
+    return store.find_article(ref).id
+
+
+def _summary(row, outcome, min_score: float) -> str:
+    records = store.annotation_records(row.id)
+    how = "analysed with" if outcome.ran else "already analysed with"
+    lines = [
+        f"Article {row.id}: {row.title or '(untitled)'}",
+        f"  {len(row.text):,} characters, {how} {outcome.model.name} {outcome.model.version}",
+        f"  {outcome.entities} entity mentions, {outcome.claims} claims "
+        f"({sum(1 for r in records if r.kind == 'claim' and (r.score or 0) >= min_score)} scoring {min_score:.2f} or more)",
+        "",
+        "Entities",
+        cli_output.entity_summary(records) or "  (none)",
+        "",
+        f"Claims (score >= {min_score:.2f})",
+        cli_output.claims_table(records, min_score) or "  (none)",
+    ]
+    return "\n".join(lines)
+
+
+def analyze(args) -> int:
+    row = library.import_file(args.file)
+    outcome = library.analyse(row, force=args.force)
+    print(_summary(row, outcome, args.min_score))
+    return 0
+
+
+def export(args) -> int:
+    row = library.resolve_article(args.article)
+    written = library.export_article(row, args.output, entities=args.entities, min_claim_score=args.min_score)
+    print(written)
+    return 0
+
+
+def list(args) -> int:  # noqa: A001 - the command is called "list"
+    summaries = store.list_articles()
+    if not summaries:
+        print("The library is empty. Add an article with: glossator analyze FILE")
+        return 0
+    rows = [[str(s.id), s.title or "(untitled)", s.source, s.published or "-", str(s.claims),
+             str(s.entities), str(s.notes), str(s.sources)] for s in summaries]
+    print(cli_output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows, flexible=1))
+    return 0
+
+
+def text(args) -> int:
+    sys.stdout.write(read_article(args.file).text + "\n")
+    return 0
+
+
+def show(args) -> int:
+    row = store.find_article(args.article)
+    records = store.annotation_records(row.id)
+    fields = [("title", row.title), ("author", row.author), ("published", row.published),
+              ("source", row.source_url or row.source_path), ("format", row.format),
+              ("characters", f"{len(row.text):,}"), ("text hash", row.text_hash[:16])]
+    print(f"Article {row.id}")
+    for name, value in fields:
+        if value:
+            print(f"  {name:<11} {value}")
+    notes = store.article_notes(row.id)
+    if notes:
+        print("\nArticle notes")
+        for note in notes:
+            print(f"  - {cli_output.shorten(note.body, 100)}")
+    print("\nEntities")
+    print(cli_output.entity_summary(records) or "  (none)")
+    print("\nClaims")
+    print(cli_output.claims_table(records) or "  (none)")
+    annotated = cli_output.annotations_table(records)
+    if annotated:
+        print("\nAnnotations with your notes, sources and tags")
+        print(annotated)
+    return 0
+
+
+def note(args) -> int:
+    added = store.add_note(_article_id(args.article), args.start, args.end, args.text)
+    print(f"note {added.id} added to annotation {added.annotation_id}")
+    return 0
+
+
+def source(args) -> int:
+    added = store.add_source(_article_id(args.article), args.start, args.end, args.url,
+                             title=args.title, stance=args.stance, note=args.note)
+    print(f"source {added.id} added to annotation {added.annotation_id}")
+    return 0
+
+
+def score_lines(args) -> int:
+    from glossator.core.nlp.claims_component import score_lines as score
+    from glossator.core.nlp.model import load_model
+
+    lines = [line.strip() for line in sys.stdin]
+    for value in score(load_model(), lines):
+        sys.stdout.write(f"{value:.3f}\n")
+    return 0
+
+
+def demo(args) -> int:
+    row = library.import_file(sample_article())
+    outcome = library.analyse(row)
+    output = Path(args.output) if args.output else user_data_dir() / "exports" / "deepseek-r1-news.md"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    written = library.export_article(row, output)
+    print(_summary(row, outcome, 0.5))
+    print(f"\nAnnotated Markdown written to {written}")
+    return 0

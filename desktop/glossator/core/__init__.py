@@ -1,0 +1,1 @@
+"""Glossator's core: readers, NLP, storage and export. Never imports Qt."""

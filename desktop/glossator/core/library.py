@@ -1,0 +1,140 @@
+"""The reader's library as one set of functions: import a file, analyse it (once per model),
+annotate it and export it. The CLI and the desktop window both call exactly these."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from glossator.core import store
+from glossator.core.errors import GlossatorError
+from glossator.core.export.markdown import export_markdown
+from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
+from glossator.core.nlp.model import ModelInfo, load_model, package_info
+from glossator.core.readers import read_article
+
+
+@dataclass
+class AnalysisOutcome:
+    """What ``analyse`` did: whether the model ran, which model, and what is stored now."""
+
+    ran: bool
+    model: ModelInfo
+    entities: int
+    claims: int
+
+
+def import_file(path: str | os.PathLike, *, max_bytes: int | None = None):
+    """Read a file as an article and store it (or find it, if the same text is stored)."""
+    return store.save_article(read_article(path, max_bytes=max_bytes))
+
+
+def cached_model(article_row, model: str | None = None) -> ModelInfo | None:
+    """The model whose analysis of this article is stored, or None if it must be analysed."""
+    info = package_info(model)
+    if store.has_analysis(article_row.text_hash, info.name, info.version, PIPELINE_VERSION):
+        return info
+    return None
+
+
+def entity_rules() -> dict[str, str]:
+    """The user's entity corrections as surface form -> label (or IGNORE)."""
+    return {rule.text: rule.label for rule in store.list_entity_rules()}
+
+
+def run_analysis(
+    text: str,
+    *,
+    model: str | None = None,
+    rules: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnalysisResult:
+    """Run the NLP pipeline over a text. Touches no database, so it can run on any thread."""
+    return analyze_text(text, load_model(model), rules=rules, progress=progress, cancelled=cancelled)
+
+
+def save_analysis(article_row, result: AnalysisResult) -> None:
+    """Store an analysis: automatic annotations replaced, the user's kept."""
+    store.store_analysis(
+        article_row,
+        result.spans,
+        model_name=result.model.name,
+        model_version=result.model.version,
+        pipeline_version=result.pipeline_version,
+    )
+
+
+def analyse(article_row, *, force: bool = False, model: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> AnalysisOutcome:
+    """Analyse a stored article unless this model already did; the model is not even loaded then."""
+    info = None if force else cached_model(article_row, model)
+    ran = info is None
+    if ran:
+        result = run_analysis(article_row.text, model=model, rules=entity_rules(), progress=progress)
+        save_analysis(article_row, result)
+        info = result.model
+    records = store.annotation_records(article_row.id)
+    return AnalysisOutcome(
+        ran=ran,
+        model=info,
+        entities=sum(1 for r in records if r.kind == "entity"),
+        claims=sum(1 for r in records if r.kind == "claim"),
+    )
+
+
+def resolve_article(ref: str, *, analyse_files: bool = True):
+    """An article from an id, a stored path or a file to import (and analyse)."""
+    path = Path(ref)
+    if not ref.isdigit() and path.exists():
+        row = import_file(path)
+        if analyse_files:
+            analyse(row)
+        return row
+    return store.find_article(ref)
+
+
+def render_markdown(article_row, *, entities: str = "inline", min_claim_score: float = 0.5,
+                    exported_at: datetime | None = None) -> str:
+    """The annotated Markdown of a stored article, with its notes and sources."""
+    article = store.article_from_row(article_row)
+    records = store.annotation_records(article_row.id)
+    notes = [note.body for note in store.article_notes(article_row.id)]
+    return export_markdown(
+        article,
+        records,
+        entities=entities,
+        exported_at=exported_at,
+        min_claim_score=min_claim_score,
+        article_notes=notes,
+    )
+
+
+def write_text_atomically(path: str | os.PathLike, text: str) -> Path:
+    """Write a file so that a crash leaves either the old file or the new one, never half."""
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise GlossatorError(f"cannot write '{target}': folder '{folder}' does not exist")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise GlossatorError(f"cannot write '{target}': {exc.strerror or exc}") from exc
+    return target.resolve()
+
+
+def export_article(article_row, out_path: str | os.PathLike, **options) -> Path:
+    """Export a stored article as annotated Markdown to ``out_path``; returns the file written."""
+    return write_text_atomically(out_path, render_markdown(article_row, **options))

@@ -1,0 +1,1 @@
+"""Natural-language analysis: model loading, the claims component and entity post-processing."""

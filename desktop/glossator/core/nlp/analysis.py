@@ -1,0 +1,93 @@
+"""Analyse a whole text: entities and claims with exact character offsets, any length.
+
+Long texts go through ``nlp.pipe`` in chunks; entity labels are then decided over the whole
+document, so a name keeps one label across chunks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from glossator.core.annotation import Span
+from glossator.core.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
+from glossator.core.nlp.claims_component import SPANS_KEY
+from glossator.core.nlp.entity_labels import resolve_entities
+from glossator.core.nlp.mentions import doc_mentions, surface_key
+from glossator.core.nlp.model import ModelInfo, load_model, model_info
+
+# Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
+PIPELINE_VERSION = "1"
+
+
+class AnalysisCancelled(Exception):
+    """The caller asked to stop an analysis before it finished."""
+
+
+@dataclass
+class AnalysisResult:
+    """Everything an analysis found, and which model and rules found it."""
+
+    spans: list[Span]
+    model: ModelInfo
+    pipeline_version: str = PIPELINE_VERSION
+
+    @property
+    def entities(self) -> list[Span]:
+        return [s for s in self.spans if s.kind == "entity"]
+
+    @property
+    def claims(self) -> list[Span]:
+        return [s for s in self.spans if s.kind == "claim"]
+
+
+def claim_spans(doc, offset: int = 0) -> list[Span]:
+    """The claims the component wrote to ``doc.spans``, as plain spans with absolute offsets."""
+    found = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        attrs = {"cue": span._.claim_cue, "kinds": list(span._.claim_kinds)}
+        if span._.claim_speaker:
+            attrs["speaker"] = span._.claim_speaker
+            attrs["speaker_phrase"] = span._.claim_speaker_phrase
+        found.append(Span("claim", span.label_, offset + span.start_char, offset + span.end_char,
+                          float(span._.claim_score), attrs))
+    return found
+
+
+def canonical_speakers(claims: list[Span], entities: list[Span], text: str) -> None:
+    """Name each speaker by the entity's canonical name ("Altman" -> "Sam Altman")."""
+    names = {surface_key(text[e.start : e.end]): e.attrs.get("canonical", "") for e in entities}
+    for claim in claims:
+        speaker = claim.attrs.get("speaker")
+        if speaker and speaker != "unnamed":
+            claim.attrs["speaker"] = names.get(surface_key(speaker)) or speaker
+
+
+def analyze_text(
+    text: str,
+    nlp=None,
+    *,
+    rules: dict[str, str] | None = None,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnalysisResult:
+    """Find entities and claims in ``text``; ``rules`` maps surface forms to a label or IGNORE."""
+    nlp = nlp if nlp is not None else load_model()
+    pieces = chunk_text(text, chunk_chars)
+    mentions = []
+    claims: list[Span] = []
+    total = len(text)
+    offsets = [offset for offset, _ in pieces]
+    docs = nlp.pipe((piece for _, piece in pieces), batch_size=4)
+    for offset, doc in zip(offsets, docs):
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled()
+        mentions.extend(doc_mentions(doc, offset))
+        claims.extend(claim_spans(doc, offset))
+        if progress is not None:
+            progress(offset + len(doc.text), total)
+    entities = resolve_entities(mentions, rules)
+    canonical_speakers(claims, entities, text)
+    spans = sorted(entities + claims, key=lambda s: (s.start, s.kind != "claim", -s.end))
+    return AnalysisResult(spans, model_info(nlp))

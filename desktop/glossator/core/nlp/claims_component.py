@@ -1,0 +1,127 @@
+"""The spaCy component that finds check-worthy claims and writes them to ``doc.spans["claims"]``.
+
+Each claim span has its kind as label and carries ``span._.claim_score``, ``claim_speaker``,
+``claim_speaker_phrase``, ``claim_cue`` and ``claim_kinds`` (every kind whose cue fired).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from glossator.core.nlp import claim_cues, claim_score, speakers
+
+SPANS_KEY = "claims"
+# When cues for several kinds fire, the claim is filed under the most specific one.
+KIND_PRIORITY = ("quote", "attribution", "statistic", "causal", "comparison", "prediction")
+
+for _name, _default in (
+    ("claim_score", 0.0),
+    ("claim_speaker", ""),
+    ("claim_speaker_phrase", ""),
+    ("claim_cue", ""),
+    ("claim_kinds", ()),
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+@Language.factory(
+    "glossator_claims",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+    default_config={"spans_key": SPANS_KEY, "min_score": 0.25},
+)
+def make_claims_component(nlp: Language, name: str, *, spans_key: str, min_score: float):
+    return ClaimsComponent(spans_key=spans_key, min_score=min_score)
+
+
+class ClaimsComponent:
+    """Finds claims sentence by sentence; the rules themselves live in pure functions."""
+
+    def __init__(self, *, spans_key: str = SPANS_KEY, min_score: float = 0.25):
+        self.spans_key = spans_key
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = []
+        for sent in doc.sents:
+            claim = analyse_sentence(sent)
+            if claim is not None and claim._.claim_score >= self.min_score:
+                claims.append(claim)
+        doc.spans[self.spans_key] = claims
+        return doc
+
+
+def _trim(sent) -> Span | None:
+    start, end = sent.start, sent.end
+    doc = sent.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def analyse_sentence(sent) -> Span | None:
+    """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
+    sent = _trim(sent)
+    if sent is None:
+        return None
+    quotes = claim_cues.quote_ranges(sent)
+    cues = {
+        "statistic": claim_cues.statistic_cues(sent),
+        "comparison": claim_cues.comparison_cues(sent),
+        "causal": claim_cues.causal_cues(sent),
+        "prediction": claim_cues.prediction_cues(sent),
+    }
+    speaker, speaker_cue = _find_speaker(sent)
+    if speaker is not None:
+        cues["attribution"] = [speaker_cue]
+        if quotes:
+            cues["quote"] = [speaker_cue]
+    kinds = {kind for kind, found in cues.items() if found}
+    if not kinds:
+        return None
+    kind = next(k for k in KIND_PRIORITY if k in kinds)
+    features = claim_score.sentence_features(sent, kinds, quotes)
+    span = Span(sent.doc, sent.start, sent.end, label=kind)
+    span._.claim_score = round(claim_score.score(features), 3)
+    span._.claim_kinds = tuple(k for k in KIND_PRIORITY if k in kinds)
+    span._.claim_cue = cues[kind][0].text
+    if speaker is not None:
+        span._.claim_speaker = speaker.name
+        span._.claim_speaker_phrase = speaker.phrase
+    return span
+
+
+def sentence_score(sent) -> float:
+    """The check-worthiness of a sentence, whether or not it becomes a claim span."""
+    claim = analyse_sentence(sent)
+    if claim is not None:
+        return claim._.claim_score
+    trimmed = _trim(sent)
+    if trimmed is None:
+        return 0.0
+    features = claim_score.sentence_features(trimmed, set(), claim_cues.quote_ranges(trimmed))
+    return round(claim_score.score(features), 3)
+
+
+def score_lines(nlp, lines) -> list[float]:
+    """Score each line as one sentence, the way ClaimBuster scores its inputs."""
+    return [sentence_score(doc[:]) for doc in nlp.pipe(lines, batch_size=256)]
+
+
+def _find_speaker(sent):
+    obj = claim_cues.according_to(sent)
+    if obj is not None:
+        found = speakers.resolve_phrase(obj)
+        if found is not None:
+            return found, claim_cues.Cue("attribution", sent.doc[obj.i - 2 : obj.i + 1].text, obj.i - 2, obj.i + 1)
+    for cue in claim_cues.attribution_cues(sent):
+        if cue.end - cue.start != 1:
+            continue
+        found = speakers.speaker_of_verb(sent.doc[cue.start])
+        if found is not None:
+            return found, cue
+    return None, None

@@ -1,0 +1,105 @@
+"""One label per name per document: grammar first, then a vote, then the longer name.
+
+Works on the mentions of a whole document (all its chunks), so it is a pure function over
+``Mention`` records and the user's entity rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from glossator.core.annotation import Span
+from glossator.core.nlp.mention_repair import repair_mentions
+from glossator.core.nlp.mentions import NAME_LABELS, Mention, surface_key
+
+IGNORE = "IGNORE"
+# When votes tie, the label more often right on news text wins.
+LABEL_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE")
+
+
+def _vote(labels: list[str]) -> str:
+    counts = Counter(labels)
+    best = max(counts.values())
+    tied = [label for label in counts if counts[label] == best]
+    tied.sort(key=lambda l: LABEL_PREFERENCE.index(l) if l in LABEL_PREFERENCE else len(LABEL_PREFERENCE))
+    return tied[0]
+
+
+def decide_labels(mentions: list[Mention]) -> dict[str, str]:
+    """The label of each name (surface key): grammatical evidence outvotes the model."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            by_key[m.key].append(m)
+    decided: dict[str, str] = {}
+    for key, group in by_key.items():
+        evidence = [m.evidence for m in group if m.evidence]
+        decided[key] = _vote(evidence) if evidence else _vote([m.label for m in group])
+    return decided
+
+
+def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str, str]:
+    """Map a one-word name to the longest person name it is part of ("altman" -> "sam altman").
+
+    A single word that is the first or last word of a longer PERSON name is that person,
+    unless grammar said otherwise about the short form itself.
+    """
+    evidenced = {m.key for m in mentions if m.evidence and m.evidence != "PERSON"}
+    people = [k for k, label in decided.items() if label == "PERSON" and " " in k]
+    aliases: dict[str, str] = {}
+    for key in decided:
+        if " " in key or key in evidenced:
+            continue
+        matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
+        if matches:
+            aliases[key] = max(matches, key=len)
+    return aliases
+
+
+def resolve_entities(mentions: list[Mention], rules: dict[str, str] | None = None) -> list[Span]:
+    """Turn raw mentions into entity spans with one label per name and a canonical name."""
+    rules = {surface_key(text): label for text, label in (rules or {}).items()}
+    mentions = repair_mentions(mentions)
+    decided = decide_labels(mentions)
+    aliases = person_aliases(decided, mentions)
+    display = _display_names(mentions)
+    spans: list[Span] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        key = m.key
+        canonical_key = aliases.get(key, key)
+        label = rules.get(key) or rules.get(canonical_key)
+        if label == IGNORE:
+            continue
+        if label is None:
+            if key in aliases:
+                label = "PERSON"
+            else:
+                label = decided.get(key, m.label)
+        attrs = {"canonical": display.get(canonical_key, m.text)}
+        if m.label != label:
+            attrs["model_label"] = m.label
+        if m.evidence:
+            attrs["evidence"] = m.evidence_words
+        spans.append(Span("entity", label, m.start, m.end, None, attrs))
+    return _drop_overlaps(spans)
+
+
+def _display_names(mentions: list[Mention]) -> dict[str, str]:
+    """The most frequent written form of each name, without a possessive."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        text = m.text
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        forms[m.key][text] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in forms.items()}
+
+
+def _drop_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept

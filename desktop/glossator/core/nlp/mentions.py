@@ -1,0 +1,83 @@
+"""Entity mentions read off a parsed chunk, with absolute offsets and grammatical evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossator.core.nlp import lexicon
+from glossator.core.nlp.entity_evidence import evidence_label
+
+# Labels Glossator shows; cardinal and ordinal numbers and times are noise in a reader.
+SHOWN_LABELS = frozenset(
+    "PERSON ORG GPE LOC NORP FAC PRODUCT EVENT LAW WORK_OF_ART LANGUAGE MONEY PERCENT DATE QUANTITY".split()
+)
+# Labels whose surface forms name things, so one form should mean one thing per document.
+NAME_LABELS = frozenset("PERSON ORG GPE LOC NORP FAC PRODUCT EVENT LAW WORK_OF_ART LANGUAGE".split())
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Mention:
+    """One entity mention: where it is, what the model said, and what the grammar says."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tokens: int
+    evidence: str | None = None
+    evidence_words: str = ""
+
+    @property
+    def key(self) -> str:
+        return surface_key(self.text)
+
+
+def surface_key(text: str) -> str:
+    """The form under which mentions count as the same name: no possessive, case or "the"."""
+    text = _SPACES.sub(" ", text.strip())
+    text = _POSSESSIVE.sub("", text)
+    lowered = text.casefold()
+    if lowered.startswith("the "):
+        lowered = lowered[4:]
+    return lowered
+
+
+def _trim_descriptors(ent):
+    """Drop leading common-noun descriptors the model folded into a name ("Chipmaker Nvidia")."""
+    start = ent.start
+    doc = ent.doc
+    while start < ent.end - 1 and doc[start].lemma_.lower() in (lexicon.ORG_NOUNS | lexicon.PERSON_ROLE_NOUNS):
+        start += 1
+    return doc[start : ent.end] if start != ent.start else ent
+
+
+def _ignored(span) -> bool:
+    """A bare "AI", or a span that starts with one as a possessive ("AI's Sputnik")."""
+    if surface_key(span.text) in lexicon.IGNORED_ENTITIES:
+        return True
+    if len(span) > 1 and span[1].tag_ == "POS":
+        return surface_key(span[0].text) in lexicon.IGNORED_ENTITIES
+    return False
+
+
+def doc_mentions(doc, offset: int = 0) -> list[Mention]:
+    """The shown entity mentions of a parsed doc, with offsets shifted by ``offset``."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in SHOWN_LABELS:
+            continue
+        span = _trim_descriptors(ent) if ent.label_ in NAME_LABELS else ent
+        text = span.text
+        if not text.strip() or _ignored(span):
+            continue
+        mention = Mention(offset + span.start_char, offset + span.end_char, text, ent.label_, len(span))
+        if ent.label_ in NAME_LABELS:
+            evidence = evidence_label(span)
+            if evidence is not None:
+                mention.evidence, mention.evidence_words = evidence
+        found.append(mention)
+    return found

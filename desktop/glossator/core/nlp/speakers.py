@@ -1,0 +1,125 @@
+"""Who makes a claim: the subject of a verb of saying, the object of "according to", or a
+pronoun resolved to the nearest person named before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossator.core.nlp import lexicon
+
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+PERSON_PRONOUNS = frozenset("he she him her".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Clauses that inherit the subject of the verb they hang from: "X said ..., noting that ...".
+INHERITING_DEPS = ("advcl", "xcomp", "conj")
+RELATIVE_PRONOUNS = frozenset("which who that".split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A claim's speaker: a name, or ``"unnamed"`` with the phrase that stands for the source."""
+
+    name: str
+    phrase: str
+
+
+def _entity_of(token):
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return ent
+    return None
+
+
+def _noun_phrase(token, limit: int = 8) -> str:
+    """The words of the phrase headed by ``token``: its left modifiers and a short "from X"."""
+    doc = token.doc
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ != "prep":
+            break
+        sub = list(child.subtree)
+        if any(t.pos_ in ("VERB", "PUNCT") for t in sub) or len(sub) > 4:
+            break
+        end = child.right_edge.i + 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    if end - start > limit:
+        start = end - limit if token.i >= end - limit else token.i
+    return doc[start:end].text
+
+
+def previous_person(token, window_chars: int = 2000) -> str | None:
+    """The last PERSON named before ``token`` (within a window), for resolving he or she."""
+    doc = token.doc
+    best = None
+    for ent in doc.ents:
+        if ent.end > token.i:
+            break
+        if ent.label_ == "PERSON" and token.idx - ent.start_char <= window_chars:
+            best = ent
+    if best is None:
+        return None
+    text = best.text
+    # A surname mention stands for the fuller name given earlier.
+    for ent in doc.ents:
+        if ent.start >= best.start:
+            break
+        if ent.label_ == "PERSON" and len(ent) > len(best) and text in ent.text.split():
+            return ent.text
+    return text
+
+
+def resolve_phrase(token) -> Speaker | None:
+    """Turn the head of a subject or object phrase into a speaker, or None if it is no source."""
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        name = previous_person(token)
+        return Speaker(name, token.text) if name else None
+    ent = _entity_of(token)
+    if ent is not None:
+        return Speaker(ent.text, _noun_phrase(token))
+    for child in token.children:
+        if child.dep_ == "poss":
+            owner = _entity_of(child)
+            if owner is not None:
+                return Speaker(owner.text, _noun_phrase(token))
+        if child.dep_ == "compound":
+            named = _entity_of(child)
+            if named is not None and named.label_ in ("ORG", "PERSON"):
+                return Speaker(named.text, _noun_phrase(token))
+    if lower in lexicon.UNNAMED_SOURCES or token.lemma_.lower() in lexicon.UNNAMED_SOURCES:
+        return Speaker("unnamed", _noun_phrase(token))
+    return None
+
+
+def subject_of(verb):
+    """The subject of a verb, looking up through clauses that share their parent's subject."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ in INHERITING_DEPS and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def speaker_of_verb(verb) -> Speaker | None:
+    """The speaker of a verb of saying, or ``unnamed`` for passive reporting ("is reported to")."""
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "Nvidia, which described ..." speaks for Nvidia
+    if subject is not None and subject.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if obj is not None:
+            return resolve_phrase(obj)
+        aux = " ".join(c.text for c in verb.children if c.dep_ == "auxpass")
+        return Speaker("unnamed", f"{aux} {verb.text}".strip())
+    if subject is None:
+        return None
+    return resolve_phrase(subject)

@@ -1,0 +1,62 @@
+"""Glossator's library database: peewee models over SQLite, migrations, and the queries the app needs.
+
+Call ``open_database()`` once; every function here then works on that database.
+"""
+
+from .analysis_cache import has_analysis, store_analysis
+from .annotations import (
+    add_annotation,
+    annotation_for_range,
+    delete_annotation,
+    get_annotation,
+    set_status,
+    update_annotation,
+)
+from .articles import article_from_row, delete_article, find_article, get_article, save_article
+from .database import close_database, database_path, open_database, transaction
+from .entity_rules import IGNORE, add_entity_rule, delete_entity_rule, list_entity_rules
+from .library import ArticleSummary, list_articles
+from .notes import add_article_note, add_note, article_notes, delete_note, get_note, update_note
+from .records import annotation_records
+from .sources import add_source, delete_source, get_source, update_source
+from .tags import add_tag, list_tags, remove_tag
+
+__all__ = [
+    "IGNORE",
+    "ArticleSummary",
+    "add_annotation",
+    "add_article_note",
+    "add_entity_rule",
+    "add_note",
+    "add_source",
+    "add_tag",
+    "annotation_for_range",
+    "annotation_records",
+    "article_from_row",
+    "article_notes",
+    "close_database",
+    "database_path",
+    "delete_annotation",
+    "delete_article",
+    "delete_entity_rule",
+    "delete_note",
+    "delete_source",
+    "find_article",
+    "get_annotation",
+    "get_article",
+    "get_note",
+    "get_source",
+    "has_analysis",
+    "list_articles",
+    "list_entity_rules",
+    "list_tags",
+    "open_database",
+    "remove_tag",
+    "save_article",
+    "set_status",
+    "store_analysis",
+    "transaction",
+    "update_annotation",
+    "update_note",
+    "update_source",
+]

@@ -1,0 +1,94 @@
+"""Schema versions: version 1 is the schema created from the models; later ones are numbered steps.
+
+A new file gets the current models and the latest version number at once. An older file
+is first copied aside (``<name>.bak-v<old>``), then brought up one step at a time; each
+step and its version bump share one transaction, so a failing step changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from playhouse.migrate import SchemaMigrator
+
+from ..errors import StoreError
+from .models import DB, MODELS, SchemaVersion, utc_now
+
+BASELINE_VERSION = 1
+
+MigrationStep = Callable[[SchemaMigrator], None]
+
+# (version, step): the step takes a file from the previous version to ``version``.
+# When a model changes, add its field to the model *and* a step here, so new files
+# (created from the models) and upgraded files end up with the same schema.
+STEPS: list[tuple[int, MigrationStep]] = []
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return max([BASELINE_VERSION, *(number for number, _ in STEPS)])
+
+
+def stored_version() -> int | None:
+    """The version recorded in the open file, or None when it has no version table."""
+    if SchemaVersion._meta.table_name not in DB.get_tables():
+        return None
+    row = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.id).first()
+    return row.version if row is not None else None
+
+
+def create_schema() -> None:
+    """Create every table of a new, empty file and stamp it with the latest version."""
+    with DB.atomic():
+        DB.create_tables(MODELS)
+        SchemaVersion.create(version=latest_version())
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    """A free file name next to ``path`` for a copy of it at schema ``version``."""
+    candidate = path.with_name(f"{path.name}.bak-v{version}")
+    counter = 2
+    # Never overwrite an earlier backup: it may be the only good copy left.
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-v{version}.{counter}")
+        counter += 1
+    return candidate
+
+
+def make_backup(path: Path, version: int) -> Path:
+    """Copy the open database with SQLite's backup API (safe with WAL) and return the copy's path."""
+    target = backup_path_for(path, version)
+    destination = sqlite3.connect(str(target))
+    try:
+        DB.connection().backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+def upgrade_schema(path: Path, version: int) -> Path:
+    """Back the file up, then run every step newer than ``version``; returns the backup's path."""
+    backup = make_backup(path, version)
+    migrator = SchemaMigrator.from_database(DB)
+    for number, step in sorted(STEPS, key=lambda pair: pair[0]):
+        if version < number:
+            # migration_context wraps DB.atomic() and, on SQLite, switches foreign keys
+            # off so rebuilding a table cannot cascade-delete its children.
+            try:
+                with migrator.migration_context():
+                    step(migrator)
+                    SchemaVersion.update(version=number, changed=utc_now()).execute()
+            except Exception as exc:
+                raise StoreError(
+                    f"Could not upgrade the database {path} to schema version {number} "
+                    f"({_one_line(exc)}); it was left at version {version}, "
+                    f"and a copy is at {backup}."
+                ) from exc
+            version = number
+    return backup
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

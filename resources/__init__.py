@@ -1,0 +1,1 @@
+"""Files Glossator ships with: sample articles, and later icons and stylesheets."""

@@ -1,0 +1,61 @@
+"""The claim rules on single sentences: opinion, questions and scene-setting score low."""
+
+import pytest
+
+from glossator.core.nlp.claims_component import analyse_sentence
+
+
+def _claim(nlp, sentence):
+    doc = nlp(sentence)
+    return analyse_sentence(next(iter(doc.sents)))
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Unemployment fell to 3.5% in March, the lowest rate in fifty years.", "statistic"),
+        ('"We will not raise taxes," Senator Jane Miller said on Tuesday.', "quote"),
+        ("According to officials, the bridge was closed after inspectors found cracks.", "attribution"),
+        ("The new chip outperformed its rivals on every benchmark.", "comparison"),
+        ("The storm triggered floods across the region.", "causal"),
+        ("Analysts expect the central bank to cut rates next month.", "prediction"),
+    ],
+)
+def test_kinds(nlp, sentence, kind):
+    claim = _claim(nlp, sentence)
+    assert claim is not None
+    assert kind in claim._.claim_kinds
+    assert claim._.claim_score > 0
+
+
+def test_quote_speaker_after_the_quote(nlp):
+    claim = _claim(nlp, '"We will not raise taxes," Senator Jane Miller said on Tuesday.')
+    assert claim.label_ == "quote"
+    assert claim._.claim_speaker == "Jane Miller"
+
+
+def test_reported_speech_speaker(nlp):
+    claim = _claim(nlp, "Economist Maria Lopez noted that inflation had doubled since 2020.")
+    assert claim.label_ == "attribution"
+    assert claim._.claim_speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do you really think that is going to work?",
+        "I think we should all be a bit kinder to each other.",
+        "It was a cold and quiet morning.",
+        "Thank you very much.",
+    ],
+)
+def test_opinion_questions_and_scene_setting_score_low(nlp, sentence):
+    claim = _claim(nlp, sentence)
+    assert claim is None or claim._.claim_score < 0.5
+
+
+def test_statistic_outscores_opinion(nlp):
+    fact = _claim(nlp, "The company cut 1,200 jobs in 2023, about 8% of its workforce.")
+    opinion = _claim(nlp, "I believe we must do more for working families.")
+    assert fact._.claim_score >= 0.5
+    assert opinion is None or opinion._.claim_score < fact._.claim_score

@@ -1,0 +1,165 @@
+"""Opening the database: pragmas, persistence, and clear errors for files a user got wrong."""
+
+import sqlite3
+
+import pytest
+
+from glossator.core.errors import StoreError
+from glossator.core.store import (
+    add_note,
+    add_source,
+    annotation_records,
+    close_database,
+    database,
+    database_path,
+    models,
+    open_database,
+)
+
+
+def test_open_uses_environment_path(glossator_db):
+    assert database_path() == glossator_db
+    assert glossator_db.exists()
+
+
+def test_pragmas_are_on():
+    db = models.DB.obj
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == database.BUSY_TIMEOUT_MS
+    # synchronous=NORMAL is 1.
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1
+
+
+def test_open_creates_missing_folders(tmp_path):
+    path = tmp_path / "a" / "b" / "library.db"
+    assert open_database(path) == path
+    assert path.exists()
+    assert database_path() == path
+
+
+def test_new_file_gets_every_table_and_a_version():
+    tables = set(models.DB.get_tables())
+    assert {model._meta.table_name for model in models.MODELS} <= tables
+    assert [row.version for row in models.SchemaVersion.select()] == [1]
+
+
+def test_notes_and_sources_survive_close_and_reopen(glossator_db, article_row, span_of):
+    start, end = span_of(article_row.text, "plunged by 17%")
+    add_note(article_row.id, start, end, "Check the **exchange** figures.")
+    add_source(article_row.id, start, end, "https://example.org/nvda", "Filing", "refutes")
+    close_database()
+    assert database_path() is None
+    open_database(glossator_db)
+    [record] = annotation_records(article_row.id)
+    assert record.notes == ["Check the **exchange** figures."]
+    assert [(s.url, s.title, s.stance) for s in record.sources] == [
+        ("https://example.org/nvda", "Filing", "refutes")
+    ]
+
+
+def test_close_twice_is_harmless():
+    close_database()
+    close_database()
+    assert database_path() is None
+
+
+def test_corrupt_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    content = b"these are not the pages of an SQLite database\n" * 50
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        open_database(path)
+    message = str(caught.value)
+    assert str(path) in message and "\n" not in message
+    assert path.read_bytes() == content
+    assert not path.with_name("notes.db-wal").exists()
+    assert database_path() is None
+
+
+def test_damaged_sqlite_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "damaged.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x TEXT)")
+    connection.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+    connection.commit()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wipe the schema page after the header
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged.db"):
+        open_database(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_other_programs_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="another program"):
+        open_database(path)
+    connection = sqlite3.connect(path)
+    tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    connection.close()
+    assert tables == ["contacts"]
+
+
+def test_folder_as_database_path_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        open_database(tmp_path)
+
+
+def test_newer_schema_is_refused(glossator_db):
+    models.SchemaVersion.update(version=99).execute()
+    close_database()
+    with pytest.raises(StoreError, match="newer Glossator"):
+        open_database(glossator_db)
+
+
+def test_locked_database_gives_one_line(glossator_db, monkeypatch):
+    close_database()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(glossator_db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as caught:
+            open_database(glossator_db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    message = str(caught.value)
+    assert "locked" in message and str(glossator_db) in message and "\n" not in message
+
+
+def test_write_on_locked_database_is_store_error(article_row, glossator_db, monkeypatch, span_of):
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    close_database()
+    open_database(glossator_db)
+    holder = sqlite3.connect(glossator_db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        start, end = span_of(article_row.text, "17%")
+        with pytest.raises(StoreError, match="locked"):
+            add_note(article_row.id, start, end, "blocked")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert annotation_records(article_row.id) == []
+
+
+def test_read_only_database_gives_one_line(glossator_db, monkeypatch):
+    close_database()
+    # A read-only open is what SQLite falls back to for a file without write permission;
+    # forcing it works even for a test run as root, which ignores file modes.
+    original = sqlite3.connect
+
+    def read_only(database_name, *args, **kwargs):
+        kwargs["uri"] = True
+        return original(f"file:{database_name}?mode=ro", *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    with pytest.raises(StoreError) as caught:
+        open_database(glossator_db)
+    assert "read-only" in str(caught.value) and str(glossator_db) in str(caught.value)

@@ -1,0 +1,89 @@
+"""The library functions both faces call: import, cached analysis, annotation, export."""
+
+import pytest
+
+from glossator.core import library, store
+from glossator.core.nlp import analysis
+from tests.samples import SAMPLE_ARTICLE
+
+
+@pytest.fixture
+def counting_model(monkeypatch):
+    calls = []
+    real = library.load_model
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "load_model", counted)
+    return calls
+
+
+def test_analysing_twice_runs_the_model_once(counting_model):
+    row = library.import_file(SAMPLE_ARTICLE)
+    first = library.analyse(row)
+    assert first.ran and len(counting_model) == 1
+    again = library.import_file(SAMPLE_ARTICLE)
+    assert again.id == row.id
+    second = library.analyse(again)
+    assert not second.ran
+    assert len(counting_model) == 1
+    assert (second.entities, second.claims) == (first.entities, first.claims)
+
+
+def test_reopening_the_database_uses_the_cache(counting_model, tmp_path):
+    row = library.import_file(SAMPLE_ARTICLE)
+    library.analyse(row)
+    path = store.database_path()
+    store.close_database()
+    store.open_database(path)
+    outcome = library.analyse(store.get_article(row.id))
+    assert not outcome.ran and len(counting_model) == 1
+
+
+def test_a_new_pipeline_version_analyses_again(counting_model, monkeypatch):
+    row = library.import_file(SAMPLE_ARTICLE)
+    library.analyse(row)
+    monkeypatch.setattr(library, "PIPELINE_VERSION", analysis.PIPELINE_VERSION + "-next")
+    assert library.cached_model(row) is None
+
+
+def test_reanalysis_keeps_the_users_work(counting_model):
+    row = library.import_file(SAMPLE_ARTICLE)
+    library.analyse(row)
+    claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
+    store.add_note(row.id, claim.start, claim.end, "Check against the Nasdaq close.")
+    store.add_source(row.id, claim.start, claim.end, "https://example.org/nvda", title="Market data", stance="supports")
+    library.analyse(row, force=True)
+    assert len(counting_model) == 2
+    kept = [r for r in store.annotation_records(row.id) if r.kind == "claim" and r.start == claim.start]
+    assert len(kept) == 1
+    assert kept[0].notes == ["Check against the Nasdaq close."]
+    assert kept[0].sources[0].stance == "supports"
+
+
+def test_export_carries_notes_and_sources(tmp_path):
+    row = library.import_file(SAMPLE_ARTICLE)
+    library.analyse(row)
+    start = row.text.index("Nvidia's share price plunged")
+    end = row.text.index("market cap.") + len("market cap")
+    store.add_note(row.id, start, end, "Drop measured at close on 27 January.")
+    store.add_source(row.id, start, end, "https://example.org/markets", title="Markets live", stance="refutes")
+    out = library.export_article(row, tmp_path / "out.md")
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("---\n")
+    assert "Drop measured at close on 27 January." in md
+    assert "[Markets live](https://example.org/markets)" in md
+    assert "refutes" in md
+    assert "## Claims" in md and "## Entities" in md
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "x.md"
+    target.write_text("old", encoding="utf-8")
+    library.write_text_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.md"]
+    with pytest.raises(library.GlossatorError, match="does not exist"):
+        library.write_text_atomically(tmp_path / "missing" / "y.md", "text")
