@@ -55,7 +55,8 @@ def strip_markup(markdown: str) -> str:
 def _decode_line(line: str, number: int) -> str:
     """One body line without block syntax, tags, bold runs and footnote references."""
     out: list[str] = []
-    i = _BLOCK_PREFIX.match(line).end()  # type: ignore[union-attr]
+    prefix = _BLOCK_PREFIX.match(line)
+    i = prefix.end() if prefix else 0
     try:
         while i < len(line):
             ch = line[i]

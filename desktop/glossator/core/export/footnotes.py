@@ -1,0 +1,126 @@
+"""Footnote definitions: what an export says about each claim or noted highlight.
+
+A definition starts with a head written by Glossator (the claim's kind, score, status,
+speaker and cue), then the reader's notes, the sources with their stance, and the tags. When
+every part fits on one line the whole definition is one line, as in the contract; otherwise
+each part is a paragraph indented by four spaces, which keeps it inside the footnote in
+python-markdown and in CommonMark's footnote extension.
+
+Notes are the reader's Markdown and are kept as Markdown, with three changes that protect the
+document around them: ``[^`` is escaped (a footnote defined inside a footnote would add a
+definition of its own), a line that would be a heading is escaped, and a code fence left
+open is closed (it would swallow the sources after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from glossator.core.annotation import AnnotationRecord, SourceRef
+from glossator.core.export.escaping import escape_text, one_line
+from glossator.core.export.links import link_target
+
+_INDENT = "    "
+_HEADING = re.compile(r" {0,3}(?=#{1,6}(?:[ \t]|$))")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
+
+
+def footnote_definition(label: str, head: str, record: AnnotationRecord) -> str:
+    """The definition of footnote ``label`` for ``record``, headed by ``head``."""
+    parts: list[list[str]] = []
+    for note in record.notes:
+        lines = user_markdown_lines(note)
+        if lines:
+            parts.append(["Note: " + lines[0], *lines[1:]])
+    if record.sources:
+        parts.append(["Sources: " + "; ".join(source_item(s) for s in record.sources)])
+    tags = [escape_text(one_line(t)) for t in record.tags if one_line(t)]
+    if tags:
+        parts.append(["Tags: " + ", ".join(tags)])
+    if all(len(part) == 1 for part in parts):
+        return " ".join([f"[^{label}]: {head}", *(_sentence(part[0]) for part in parts)])
+    blocks = [f"[^{label}]: {head}"]
+    for part in parts:
+        blocks.append("\n".join(_INDENT + line if line else "" for line in part))
+    return "\n\n".join(blocks)
+
+
+def claim_head(record: AnnotationRecord) -> str:
+    """``Claim (statistic, 0.91, unchecked; speaker: Marc Andreessen; cue: "plunged").``"""
+    details = [escape_text(one_line(record.label)) or "claim"]
+    if record.score is not None:
+        details.append(f"{record.score:.2f}")
+    details.append(escape_text(one_line(record.status)) or "unchecked")
+    extra = []
+    speaker = one_line(str(record.attrs.get("speaker") or ""))
+    cue = one_line(str(record.attrs.get("cue") or ""))
+    if speaker:
+        extra.append(f"speaker: {escape_text(speaker)}")
+    if cue:
+        extra.append(f'cue: "{escape_text(cue)}"')
+    return f"Claim ({'; '.join([', '.join(details), *extra])})."
+
+
+def highlight_head(record: AnnotationRecord) -> str:
+    """``Highlight.``, or ``Highlight (label).`` when the highlight has a label."""
+    label = escape_text(one_line(record.label))
+    return f"Highlight ({label})." if label else "Highlight."
+
+
+def source_item(source: SourceRef) -> str:
+    """``[title](url) (refutes: note)``; an address that may not be linked is shown as text."""
+    title, url = one_line(source.title), one_line(source.url)
+    target = link_target(source.url)
+    if target:
+        shown = f"[{escape_text(title or url)}]({target})"
+    else:
+        shown = escape_text(f"{title}: {url}" if title and url else title or url)
+    stance = escape_text(one_line(source.stance)) or "context"
+    note = one_line(source.note)
+    return f"{shown} ({stance}: {escape_text(note)})" if note else f"{shown} ({stance})"
+
+
+def user_markdown_lines(markdown: str) -> list[str]:
+    """The reader's Markdown as lines that cannot break the structure they are placed in."""
+    lines = [line.rstrip() for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        line = _escape_footnote_marks(line)
+        if fence:
+            if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line):
+                fence = ""
+        elif opening := _FENCE_OPEN.match(line):
+            fence = opening.group(1)
+        elif heading := _HEADING.match(line):
+            line = line[: heading.end()] + "\\" + line[heading.end() :]
+        out.append(line)
+    if fence:
+        out.append(fence)
+    return out
+
+
+def _escape_footnote_marks(line: str) -> str:
+    """Put a backslash before every ``[^`` that is not already escaped."""
+    out: list[str] = []
+    backslashes = 0
+    for i, ch in enumerate(line):
+        if ch == "[" and line[i + 1 : i + 2] == "^" and backslashes % 2 == 0:
+            out.append("\\")
+        out.append(ch)
+        backslashes = backslashes + 1 if ch == "\\" else 0
+    return "".join(out)
+
+
+def _sentence(part: str) -> str:
+    return part if part.endswith((".", "!", "?")) else part + "."
+
+
+def definitions(entries: Sequence[tuple[str, str, AnnotationRecord]]) -> str:
+    """All footnote definitions, one paragraph apart, in the order given."""
+    return "\n\n".join(footnote_definition(label, head, record) for label, head, record in entries)
