@@ -2,6 +2,7 @@
 """Set up Glossator in ./.venv with nothing but python3, then run the app or the tests.
 
     python3 packaging/bootstrap.py app [ARGS...]   install, then run ``glossator ARGS``
+                                                   (no ARGS: the window on the sample article)
     python3 packaging/bootstrap.py test [ARGS...]  install with test extras, then run pytest
 
 The environment is reinstalled only when pyproject.toml changes. Where Debian's python3 lacks
@@ -84,6 +85,7 @@ def main(argv: list[str]) -> int:
         _say(f"installation failed (exit code {exc.returncode})")
         return 1
     if what == "app":
+        rest = rest or [str(ROOT / "resources" / "samples" / "deepseek-r1-news.txt")]
         return subprocess.call([str(PYTHON), "-m", "glossator", *rest], cwd=ROOT)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)

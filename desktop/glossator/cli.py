@@ -67,14 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--score-lines", action="store_true", required=True,
                    help="read one sentence per line on stdin, write one score in [0, 1] per line")
 
+    p = sub.add_parser("open", help="open files in the desktop window (the same as 'glossator FILE...')")
+    p.add_argument("files", nargs="*")
+
     p = sub.add_parser("demo", help="analyse and export the bundled sample article")
     p.add_argument("-o", "--output", help="where to write the Markdown (default: the user data folder)")
     return parser
 
 
+def _gui_argv(argv: list[str]) -> list[str]:
+    """``glossator`` and ``glossator FILE...`` mean the window: insert the ``open`` command."""
+    commands = set(build_parser()._subparsers._group_actions[0].choices)
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--db":
+            i += 2
+            continue
+        if token.startswith("-"):
+            return argv  # --help, --version, --db=PATH...: leave to argparse
+        return argv if token in commands else argv[:i] + ["open"] + argv[i:]
+    return argv + ["open"]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m glossator``."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_gui_argv(argv))
     try:
         return _dispatch(args)
     except GlossatorError as exc:
@@ -92,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args) -> int:
     from glossator import cli_commands
 
-    command = args.command or "demo"
-    if args.command is None:
-        args.output = None
+    command = args.command
+    if command == "open":
+        return cli_commands.open_window(args)
     if command == "text":
         return cli_commands.text(args)
     if command == "claims":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -113,12 +114,41 @@ def score_lines(args) -> int:
     return 0
 
 
-def demo(args) -> int:
-    row = library.import_file(sample_article())
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _analyse_and_export(path, output: Path | None = None) -> None:
+    """Import, analyse and export one file; print the summary and where the file went."""
+    row = library.import_file(path)
     outcome = library.analyse(row)
-    output = Path(args.output) if args.output else user_data_dir() / "exports" / "deepseek-r1-news.md"
-    output.parent.mkdir(parents=True, exist_ok=True)
+    if output is None:
+        output = user_data_dir() / "exports" / f"{Path(path).stem or 'article'}.md"
+        output.parent.mkdir(parents=True, exist_ok=True)
     written = library.export_article(row, output)
     print(_summary(row, outcome, 0.5))
     print(f"\nAnnotated Markdown written to {written}")
+
+
+def open_window(args) -> int:
+    """The desktop window; without a screen, the headless export of the files instead."""
+    if not _has_display():
+        print("glossator: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "running the headless export instead.", file=sys.stderr)
+        store.open_database(args.db)
+        try:
+            for path in args.files or [str(sample_article())]:
+                _analyse_and_export(path)
+        finally:
+            store.close_database()
+        return 0
+    from glossator.ui.app import run
+
+    return run(args.files, args.db)
+
+
+def demo(args) -> int:
+    _analyse_and_export(sample_article(), Path(args.output) if args.output else None)
     return 0

@@ -35,6 +35,7 @@ class SourceRef:
     title: str = ""
     stance: str = "context"
     note: str = ""
+    id: int | None = None
 
 
 @dataclass
@@ -54,3 +55,4 @@ class AnnotationRecord:
     sources: list[SourceRef] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     id: int | None = None
+    note_ids: list[int] = field(default_factory=list)

@@ -108,7 +108,8 @@ def test_update_and_delete_note_and_source(article_row):
     update_source(source.id, stance="refutes", note="outdated")
     [record] = annotation_records(article_row.id)
     assert record.notes == ["  second"]
-    assert record.sources == [SourceRef("https://a.org", "A", "refutes", "outdated")]
+    assert record.sources == [SourceRef("https://a.org", "A", "refutes", "outdated", id=record.sources[0].id)]
+    assert record.sources[0].id is not None
     with pytest.raises(GlossatorError):
         update_source(source.id, url="not a link")
 

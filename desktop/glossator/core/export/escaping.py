@@ -39,23 +39,26 @@ _LEADING_DIGITS = re.compile(r"\d+")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
-def escape_line(line: str) -> list[str]:
+def escape_line(line: str, *, line_start: bool = True) -> list[str]:
     """Return the Markdown form of each character of one line of text (which has no ``\\n``).
 
     The result is per character so that inline markup can be put between any two characters
-    without changing how the characters around it are escaped.
+    without changing how the characters around it are escaped. With ``line_start=False`` the
+    text is known not to start a Markdown line (a table cell, text after a label), so the
+    line-start rules are not needed.
     """
     lead = len(line) - len(line.lstrip(" \t"))
     trail = len(line.rstrip(" \t"))
-    digits = _LEADING_DIGITS.match(line)
+    digits = _LEADING_DIGITS.match(line) if line_start else None
     marker_at = digits.end() if digits else -1
+    first = 0 if line_start else -1
     out: list[str] = []
     for i, ch in enumerate(line):
         if ch in _EDGE_SPACE and (i < lead or i >= trail):
             out.append(_EDGE_SPACE[ch])
-        elif i == 0 and ch in _LINE_START_BACKSLASHED:
+        elif i == first and ch in _LINE_START_BACKSLASHED:
             out.append("\\" + ch)
-        elif i == 0 and ch in _LINE_START_REFERENCES:
+        elif i == first and ch in _LINE_START_REFERENCES:
             out.append(_LINE_START_REFERENCES[ch])
         elif i == marker_at and ch in ".)":
             out.append("\\" + ch)
@@ -68,9 +71,12 @@ def escape_line(line: str) -> list[str]:
     return out
 
 
-def escape_text(text: str) -> str:
-    """Escape a one-line text (a title, a table cell, a label) as literal Markdown."""
-    return "".join(escape_line(text))
+def escape_text(text: str, *, line_start: bool = False) -> str:
+    """Escape a one-line text (a table cell, a label, a title) as literal Markdown.
+
+    Pass ``line_start=True`` when the text begins a Markdown line or a list item.
+    """
+    return "".join(escape_line(text, line_start=line_start))
 
 
 def one_line(text: str) -> str:

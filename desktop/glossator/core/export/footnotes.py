@@ -82,27 +82,30 @@ def source_item(source: SourceRef) -> str:
 
 
 def user_markdown_lines(markdown: str) -> list[str]:
-    """The reader's Markdown as lines that cannot break the structure they are placed in."""
-    lines = [line.rstrip() for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    """The reader's Markdown as lines that cannot break the structure they are placed in.
+
+    The first line is meant to follow a lead-in on the same line ("Note: ", "- "), so only
+    the lines after it can open a fence or a heading.
+    """
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_escape_footnote_marks(line.rstrip()) for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
-    out: list[str] = []
     fence = ""
-    for line in lines:
-        line = _escape_footnote_marks(line)
+    for i in range(1, len(lines)):
+        line = lines[i]
         if fence:
             if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line):
                 fence = ""
         elif opening := _FENCE_OPEN.match(line):
             fence = opening.group(1)
         elif heading := _HEADING.match(line):
-            line = line[: heading.end()] + "\\" + line[heading.end() :]
-        out.append(line)
+            lines[i] = line[: heading.end()] + "\\" + line[heading.end() :]
     if fence:
-        out.append(fence)
-    return out
+        lines.append(fence)
+    return lines
 
 
 def _escape_footnote_marks(line: str) -> str:

@@ -90,7 +90,9 @@ def _write(tokens: list[_Token], refs: list[str]) -> str:
     bold_open = 0
     for i, token in enumerate(tokens):
         if token.kind == "text":
-            out.append(token.text)
+            # "[^c1](x)" would be a link in CommonMark, whose link rule runs before footnotes.
+            after_ref = i > 0 and tokens[i - 1].kind == "ref"
+            out.append("\\" + token.text if after_ref and token.text.startswith("(") else token.text)
         elif token.kind == "ref":
             out.append(f"[^{token.text}]")
             refs.append(token.text)

@@ -18,6 +18,7 @@ from .entity_rules import IGNORE, add_entity_rule, delete_entity_rule, list_enti
 from .library import ArticleSummary, list_articles
 from .notes import add_article_note, add_note, article_notes, delete_note, get_note, update_note
 from .records import annotation_records
+from .snapshots import restore_annotation, snapshot_annotation
 from .sources import add_source, delete_source, get_source, update_source
 from .tags import add_tag, list_tags, remove_tag
 
@@ -52,8 +53,10 @@ __all__ = [
     "list_tags",
     "open_database",
     "remove_tag",
+    "restore_annotation",
     "save_article",
     "set_status",
+    "snapshot_annotation",
     "store_analysis",
     "transaction",
     "update_annotation",

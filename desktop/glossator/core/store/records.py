@@ -40,9 +40,10 @@ def _record(row: models.Annotation) -> AnnotationRecord:
         attrs=dict(row.attrs or {}),
         notes=[note.body for note in row.notes],
         sources=[
-            SourceRef(url=source.url, title=source.title, stance=source.stance, note=source.note)
+            SourceRef(url=source.url, title=source.title, stance=source.stance, note=source.note, id=source.id)
             for source in row.sources
         ],
         tags=sorted((link.tag.name for link in row.annotation_tags), key=str.casefold),
         id=row.id,
+        note_ids=[note.id for note in row.notes],
     )

@@ -1,0 +1,1 @@
+"""Exporters: annotated Markdown (``markdown.py``) and, beside it, W3C Web Annotation JSON-LD."""

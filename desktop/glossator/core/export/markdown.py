@@ -1,0 +1,124 @@
+"""Annotated Markdown export of an article: the contract in DESIGN.md, "Annotated Markdown export".
+
+The file is, in order: YAML front matter; a ``# title`` heading unless the article already
+starts with it; the article body between two comment lines, with its headings, paragraphs,
+lists, quotes and code kept, claims and highlights in ``<mark>`` with a footnote reference,
+and entities in bold; then ``## Claims`` (a table), ``## Entities`` (an index with counts),
+``## Notes`` (the article-level notes) and the footnote definitions.
+
+It renders with python-markdown (``extra``) and CommonMark (with tables and footnotes), and
+in Obsidian. Article text is escaped so that it always renders as itself (the scheme is in
+``escaping.py``); the reader's notes stay Markdown but cannot break the structure around them
+(``footnotes.py``). ``strip_markup`` undoes the body exactly: it returns ``article.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import PurePath
+
+from glossator import __version__
+from glossator.core.annotation import AnnotationRecord
+from glossator.core.article import Article
+from glossator.core.export.body import render_body
+from glossator.core.export.body_layout import BODY_END, BODY_START, LineForm, layout_lines
+from glossator.core.export.escaping import one_line
+from glossator.core.export.footnotes import claim_head, definitions, highlight_head
+from glossator.core.export.sections import (
+    claims_table,
+    entity_index,
+    front_matter,
+    notes_section,
+    title_line,
+)
+from glossator.core.export.selection import Selection, select
+from glossator.core.export.strip import strip_markup
+
+__all__ = ["EntityMode", "export_markdown", "strip_markup"]
+
+DEFAULT_GENERATOR = f"glossator {__version__}"
+
+
+class EntityMode(str, Enum):
+    """How entities appear: bold in the text and in the index, in the index only, or not at all."""
+
+    INLINE = "inline"
+    INDEX = "index"
+    NONE = "none"
+
+
+def export_markdown(
+    article: Article,
+    annotations: Iterable[AnnotationRecord],
+    *,
+    entities: str | EntityMode = EntityMode.INLINE,
+    exported_at: datetime | None = None,
+    source: str | None = None,
+    min_claim_score: float = 0.0,
+    generator: str = DEFAULT_GENERATOR,
+    article_notes: Sequence[str] = (),
+) -> str:
+    """Write ``article`` and its annotations as annotated Markdown.
+
+    ``source`` overrides the front matter's source (by default the article's URL, else its
+    file name); ``exported_at`` defaults to now, in UTC. Claims scored below
+    ``min_claim_score`` are left out. The same arguments always give the same text.
+    """
+    mode = EntityMode(entities)
+    text = article.text
+    chosen = select(
+        text,
+        annotations,
+        article.inlines,
+        min_claim_score=min_claim_score,
+        bold_entities=mode is EntityMode.INLINE,
+    )
+    marked = [(s.start, s.end) for s in (*chosen.claims, *chosen.highlights)]
+    forms = layout_lines(text, article.blocks, marked)
+    body, refs = render_body(text, forms, chosen.marks)
+
+    if source is None:
+        source = article.source_url or (PurePath(article.source_path).name if article.source_path else "")
+    stamp = exported_at or datetime.now(timezone.utc)
+    parts = [front_matter(one_line(article.title), source, stamp, generator)]
+    if one_line(article.title) and not _starts_with_title(text, forms, article.title):
+        parts.append(title_line(article.title))
+    parts += [BODY_START, body, BODY_END]
+    if chosen.claims:
+        parts.append(claims_table([_claim_row(text, shown) for shown in chosen.claims]))
+    if mode is not EntityMode.NONE and chosen.entities:
+        parts.append(entity_index([(s.record.label, text[s.start : s.end]) for s in chosen.entities]))
+    notes = notes_section(article_notes)
+    if notes:
+        parts.append(notes)
+    if refs:
+        parts.append(definitions(_footnotes(chosen, refs)))
+    return "\n\n".join(parts) + "\n"
+
+
+def _starts_with_title(text: str, forms: Sequence[LineForm], title: str) -> bool:
+    """Whether the article's first non-blank line is a heading reading ``title``."""
+    for line, form in zip(text.split("\n"), forms):
+        if line.strip():
+            return form.prefix.startswith("#") and one_line(line) == one_line(title)
+    return False
+
+
+def _claim_row(text: str, shown) -> list[str]:
+    record = shown.record
+    score = f"{record.score:.2f}" if record.score is not None else ""
+    speaker = str(record.attrs.get("speaker") or "")
+    return [shown.label, text[shown.start : shown.end], record.label, speaker, score, record.status]
+
+
+def _footnotes(chosen: Selection, refs: Sequence[str]) -> list[tuple[str, str, AnnotationRecord]]:
+    """Footnote entries in the order their references appear, so every renderer numbers alike."""
+    by_label = {s.label: s for s in (*chosen.claims, *chosen.highlights) if s.label}
+    entries = []
+    for label in dict.fromkeys(refs):
+        shown = by_label[label]
+        head = claim_head(shown.record) if shown.record.kind == "claim" else highlight_head(shown.record)
+        entries.append((label, head, shown.record))
+    return entries

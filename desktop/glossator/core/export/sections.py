@@ -1,0 +1,108 @@
+"""The parts of an export around the body: front matter, title, claims table, entity index, notes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from glossator.core.export.escaping import escape_text, one_line
+from glossator.core.export.footnotes import user_markdown_lines
+
+# "name version": a plain YAML scalar that no YAML reader takes for a number or a boolean.
+_PLAIN_YAML = re.compile(r"[A-Za-z][\w.+/-]*(?: [\w.+/-]+)+")
+
+
+def front_matter(title: str, source: str, exported_at: datetime, generator: str) -> str:
+    """YAML front matter; the free-text values are always double-quoted."""
+    if exported_at.tzinfo is not None:
+        exported_at = exported_at.astimezone(timezone.utc)
+    stamp = exported_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    plain = _PLAIN_YAML.fullmatch(generator)
+    return "\n".join(
+        [
+            "---",
+            f"title: {yaml_quoted(title)}",
+            f"source: {yaml_quoted(source)}",
+            f"exported: {stamp}",
+            f"generator: {generator if plain else yaml_quoted(generator)}",
+            "---",
+        ]
+    )
+
+
+def yaml_quoted(value: str) -> str:
+    """A YAML double-quoted scalar for any string.
+
+    Besides what YAML requires (quotes, backslashes, line breaks, non-printable characters),
+    ``<`` is escaped: Markdown renderers that do not know front matter show it as text, and
+    a raw ``<`` there could open an HTML tag.
+    """
+    out = ['"']
+    for ch in value:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "<" or code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02X}")
+        elif ch in "\u2028\u2029\ufeff\ufffe\uffff" or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def claims_table(rows: Sequence[Sequence[str]]) -> str:
+    """``## Claims`` with one row per claim: label, quote, kind, speaker, score, status.
+
+    Cells are plain text on one line; pipes are written as references by the escaping.
+    """
+    lines = [
+        "## Claims",
+        "",
+        "| # | claim | kind | speaker | score | status |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [escape_text(one_line(cell)) for cell in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def entity_index(entities: Sequence[tuple[str, str]]) -> str:
+    """``## Entities``: one line per label, each surface form with how often it occurs.
+
+    ``entities`` holds (label, surface form) pairs; labels and forms are listed in
+    alphabetical order so that the same article always gives the same index.
+    """
+    counts = Counter((one_line(label), one_line(form)) for label, form in entities)
+    by_label: dict[str, list[tuple[str, int]]] = {}
+    for (label, form), count in counts.items():
+        by_label.setdefault(label, []).append((form, count))
+    lines = ["## Entities", ""]
+    for label in sorted(by_label, key=lambda s: (s.casefold(), s)):
+        forms = sorted(by_label[label], key=lambda fc: (fc[0].casefold(), fc[0]))
+        listed = ", ".join(f"{escape_text(form)} ({count})" for form, count in forms)
+        lines.append(f"- {escape_text(label, line_start=True) or 'entity'}: {listed}")
+    return "\n".join(lines)
+
+
+def notes_section(notes: Sequence[str]) -> str:
+    """``## Notes``: the reader's article-level notes, one list item each, kept as Markdown."""
+    items = []
+    for note in notes:
+        lines = user_markdown_lines(note)
+        if lines:
+            items.append("\n".join(["- " + lines[0], *("    " + line if line else "" for line in lines[1:])]))
+    return "\n\n".join(["## Notes", *items]) if items else ""
+
+
+def title_line(title: str) -> str:
+    """The ``# title`` heading put before the body when the article does not start with it."""
+    return "# " + escape_text(one_line(title), line_start=True)

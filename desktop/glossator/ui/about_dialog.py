@@ -1,0 +1,44 @@
+"""Help > About: version, the language model in use, and where the bundled data comes from."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from glossator import __version__
+from glossator.core.errors import GlossatorError
+from glossator.core.nlp.model import package_info
+
+
+def about_text() -> str:
+    """The About text as HTML: version, model, licences."""
+    try:
+        info = package_info()
+        model = f"{info.name} {info.version} (package {info.package})"
+    except GlossatorError as exc:
+        model = str(exc)
+    return (
+        f"<h2>Glossator {html.escape(__version__)}</h2>"
+        "<p>A reader that marks the entities and check-worthy claims of an article and keeps "
+        "your notes and sources.</p>"
+        f"<p><b>Language model:</b> {html.escape(model)}<br>"
+        "spaCy English pipelines are released by Explosion under the MIT licence.</p>"
+        "<p>Everything stays on this computer: no article, note or source is sent anywhere.</p>"
+    )
+
+
+class AboutDialog(QDialog):
+    """A small dialog showing ``about_text``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("About Glossator")
+        layout = QVBoxLayout(self)
+        label = QLabel(about_text())
+        label.setWordWrap(True)
+        label.setMinimumWidth(420)
+        layout.addWidget(label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

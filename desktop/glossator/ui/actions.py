@@ -1,0 +1,98 @@
+"""Every command of the window as a QAction, made in one place: text, shortcut, status tip
+and icon. Menus, the toolbar and context menus all reuse these same actions."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+
+class Act(enum.Enum):
+    OPEN = "open"
+    EXPORT_MARKDOWN = "export_markdown"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    FIND = "find"
+    COPY_CLAIM = "copy_claim"
+    HIGHLIGHT = "highlight"
+    ADD_NOTE = "add_note"
+    ADD_SOURCE = "add_source"
+    MARK_CLAIM = "mark_claim"
+    NOT_ENTITY = "not_entity"
+    REMOVE_ANNOTATION = "remove_annotation"
+    REANALYSE = "reanalyse"
+    ZOOM_IN = "zoom_in"
+    ZOOM_OUT = "zoom_out"
+    ZOOM_RESET = "zoom_reset"
+    SHOW_CLAIMS = "show_claims"
+    SHOW_HIGHLIGHTS = "show_highlights"
+    THEME_SYSTEM = "theme_system"
+    THEME_LIGHT = "theme_light"
+    THEME_DARK = "theme_dark"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class Spec:
+    text: str
+    tip: str
+    shortcut: object = None  # a QKeySequence.StandardKey, a string, or None
+    theme_icon: str = ""
+    style_icon: object = None  # a QStyle.StandardPixmap used when the theme has no icon
+    checkable: bool = False
+
+
+_SK = QKeySequence.StandardKey
+_SP = QStyle.StandardPixmap
+SPECS: dict[Act, Spec] = {
+    Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html)", _SK.Open, "document-open", _SP.SP_DialogOpenButton),
+    Act.EXPORT_MARKDOWN: Spec("&Export as Annotated Markdown…", "Export this article with its claims, entities, notes and sources", "Ctrl+E", "document-save-as", _SP.SP_DialogSaveButton),
+    Act.QUIT: Spec("&Quit", "Quit Glossator", _SK.Quit, "application-exit"),
+    Act.UNDO: Spec("&Undo", "Undo the last edit", _SK.Undo, "edit-undo", _SP.SP_ArrowBack),
+    Act.REDO: Spec("&Redo", "Redo the edit just undone", "Ctrl+Shift+Z", "edit-redo", _SP.SP_ArrowForward),
+    Act.FIND: Spec("&Find…", "Find text in the article", _SK.Find, "edit-find", _SP.SP_FileDialogContentsView),
+    Act.COPY_CLAIM: Spec("Copy Claim as &Markdown", "Copy the selected claim with its notes and sources as Markdown", "Ctrl+Shift+C", "edit-copy"),
+    Act.HIGHLIGHT: Spec("&Highlight", "Highlight the selected text", "Ctrl+H", "format-text-highlight"),
+    Act.ADD_NOTE: Spec("Add &Note…", "Attach a note to the selected text or annotation", "Ctrl+Alt+N", "document-edit"),
+    Act.ADD_SOURCE: Spec("Add &Source…", "Attach a source link to the selected text or annotation", "Ctrl+Alt+S", "insert-link"),
+    Act.MARK_CLAIM: Spec("Mark as &Claim", "Mark the selected text as a check-worthy claim", "Ctrl+Alt+C"),
+    Act.NOT_ENTITY: Spec("&Not an Entity", "Remove this name's entity marks here and in every later article", "Ctrl+Alt+X"),
+    Act.REMOVE_ANNOTATION: Spec("&Remove Annotation", "Remove the selected annotation with its notes and sources", "Ctrl+Del", "edit-delete"),
+    Act.REANALYSE: Spec("Analyse &Again", "Run the analysis again; your notes, sources and statuses stay", "Ctrl+R", "view-refresh", _SP.SP_BrowserReload),
+    Act.ZOOM_IN: Spec("Zoom &In", "Larger text", _SK.ZoomIn, "zoom-in"),
+    Act.ZOOM_OUT: Spec("Zoom &Out", "Smaller text", _SK.ZoomOut, "zoom-out"),
+    Act.ZOOM_RESET: Spec("&Actual Size", "Reset the text size", "Ctrl+0", "zoom-original"),
+    Act.SHOW_CLAIMS: Spec("Show &Claims", "Show or hide claim underlines", "Ctrl+Shift+L", checkable=True),
+    Act.SHOW_HIGHLIGHTS: Spec("Show &Highlights", "Show or hide your highlights", "Ctrl+Shift+H", checkable=True),
+    Act.THEME_SYSTEM: Spec("Follow &System", "Use the system's light or dark appearance", checkable=True),
+    Act.THEME_LIGHT: Spec("&Light", "Use the light appearance", checkable=True),
+    Act.THEME_DARK: Spec("&Dark", "Use the dark appearance", checkable=True),
+    Act.ABOUT: Spec("&About Glossator", "Version, model and licences", theme_icon="help-about"),
+}
+
+
+def make_action(act: Act, parent: QWidget) -> QAction:
+    """One QAction from its spec, owned by ``parent`` and named for lookup and tests."""
+    spec = SPECS[act]
+    action = QAction(spec.text, parent)
+    action.setObjectName(f"action_{act.value}")
+    action.setStatusTip(spec.tip)
+    action.setToolTip(spec.tip)
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    icon = QIcon.fromTheme(spec.theme_icon) if spec.theme_icon else QIcon()
+    if icon.isNull() and spec.style_icon is not None:
+        icon = parent.style().standardIcon(spec.style_icon)
+    if not icon.isNull():
+        action.setIcon(icon)
+    action.setCheckable(spec.checkable)
+    return action
+
+
+def make_actions(parent: QWidget) -> dict[Act, QAction]:
+    """All of the window's actions, keyed by ``Act``."""
+    return {act: make_action(act, parent) for act in Act}

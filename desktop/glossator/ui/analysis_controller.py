@@ -1,0 +1,120 @@
+"""Opening files and analysing articles in the background, one place for both.
+
+Files are read on the I/O pool, analyses run on the single NLP thread, and every database
+write happens here on the GUI thread when a result comes back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from glossator.core import library, store
+from glossator.core.readers import read_article
+from glossator.ui.background import BackgroundTask, Pools
+
+
+class AnalysisController(QObject):
+    """Reads files and runs analyses off the GUI thread; reports through signals."""
+
+    article_opened = Signal(int, str)       # article id, path
+    open_failed = Signal(str, str)          # path, message
+    analysis_started = Signal(int)
+    analysis_progress = Signal(int, int, int)  # article id, done, total
+    analysis_finished = Signal(int, bool)   # article id, whether the model ran
+    analysis_failed = Signal(int, str)
+    analysis_cancelled = Signal(int)
+    busy_changed = Signal(bool)
+
+    def __init__(self, pools: Pools, parent=None):
+        super().__init__(parent)
+        self.pools = pools
+        self._reads: dict[str, BackgroundTask] = {}
+        self._analyses: dict[int, BackgroundTask] = {}
+
+    # -- state -------------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return bool(self._reads or self._analyses)
+
+    def is_analysing(self, article_id: int) -> bool:
+        return article_id in self._analyses
+
+    def pending(self) -> list[int]:
+        return list(self._analyses)
+
+    # -- opening -----------------------------------------------------------------------
+    def open_file(self, path: str) -> None:
+        """Read a file in the background; ``article_opened`` or ``open_failed`` follows."""
+        path = str(Path(path).expanduser())
+        if path in self._reads:
+            return
+        task = BackgroundTask(read_article, path)
+        task.succeeded.connect(lambda article, p=path: self._read_done(p, article))
+        task.failed.connect(lambda message, p=path: self._read_failed(p, message))
+        self._reads[path] = task
+        self.busy_changed.emit(True)
+        task.start(self.pools.io)
+
+    def _read_done(self, path: str, article) -> None:
+        self._reads.pop(path, None)
+        try:
+            row = store.save_article(article)
+        except Exception as exc:  # a store error is a user-facing message, not a crash
+            self.open_failed.emit(path, str(exc))
+            self.busy_changed.emit(self.is_busy())
+            return
+        self.article_opened.emit(row.id, path)
+        self.analyse(row.id)
+
+    def _read_failed(self, path: str, message: str) -> None:
+        self._reads.pop(path, None)
+        self.open_failed.emit(path, message)
+        self.busy_changed.emit(self.is_busy())
+
+    # -- analysis ----------------------------------------------------------------------
+    def analyse(self, article_id: int, *, force: bool = False) -> bool:
+        """Analyse unless this model already did (then nothing runs); True if a task started."""
+        if article_id in self._analyses:
+            return True
+        row = store.get_article(article_id)
+        if not force and library.cached_model(row) is not None:
+            self.analysis_finished.emit(article_id, False)
+            self.busy_changed.emit(self.is_busy())
+            return False
+        task = BackgroundTask(library.run_analysis, row.text, rules=library.entity_rules())
+        task.progressed.connect(lambda done, total, a=article_id: self.analysis_progress.emit(a, done, total))
+        task.succeeded.connect(lambda result, a=article_id: self._analysis_done(a, result))
+        task.failed.connect(lambda message, a=article_id: self._analysis_failed(a, message))
+        task.cancelled.connect(lambda a=article_id: self._analysis_cancelled(a))
+        self._analyses[article_id] = task
+        self.analysis_started.emit(article_id)
+        self.busy_changed.emit(True)
+        task.start(self.pools.nlp)
+        return True
+
+    def cancel(self, article_id: int | None = None) -> None:
+        """Stop one analysis, or all of them."""
+        for key, task in list(self._analyses.items()):
+            if article_id is None or key == article_id:
+                task.cancel()
+
+    def _analysis_done(self, article_id: int, result) -> None:
+        self._analyses.pop(article_id, None)
+        try:
+            library.save_analysis(store.get_article(article_id), result)
+        except Exception as exc:  # the article may have been deleted meanwhile
+            self.analysis_failed.emit(article_id, str(exc))
+        else:
+            self.analysis_finished.emit(article_id, True)
+        self.busy_changed.emit(self.is_busy())
+
+    def _analysis_failed(self, article_id: int, message: str) -> None:
+        self._analyses.pop(article_id, None)
+        self.analysis_failed.emit(article_id, message)
+        self.busy_changed.emit(self.is_busy())
+
+    def _analysis_cancelled(self, article_id: int) -> None:
+        self._analyses.pop(article_id, None)
+        self.analysis_cancelled.emit(article_id)
+        self.busy_changed.emit(self.is_busy())

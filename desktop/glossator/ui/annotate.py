@@ -1,0 +1,139 @@
+"""What the Annotate actions do to the text selection or the selected annotation, and the
+reader's context menu built from those same actions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMenu
+
+from glossator.ui import commands
+from glossator.ui.actions import Act
+from glossator.ui.filter_toolbar import chip_icon
+from glossator.ui.note_dialog import NoteDialog
+from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES, entity_colour
+from glossator.ui.source_dialog import SourceDialog
+
+
+class Annotator:
+    """Turns annotate actions into undoable commands on the window's session."""
+
+    def __init__(self, window):
+        self.window = window
+        self.entity_menu = QMenu("Mark as &Entity", window)
+        self.entity_menu.setObjectName("markEntityMenu")
+        for label in ENTITY_COLOURS:
+            action = self.entity_menu.addAction(chip_icon(entity_colour(label)), f"{ENTITY_NAMES[label]} ({label})")
+            action.setObjectName(f"action_mark_entity_{label}")
+            action.setStatusTip(f"Mark the selected text as {ENTITY_NAMES[label].lower()}")
+            action.triggered.connect(lambda _=False, l=label: self.mark_entity(l))
+
+    @property
+    def session(self):
+        return self.window.session
+
+    def connect_actions(self) -> None:
+        a = self.window.actions
+        a[Act.HIGHLIGHT].triggered.connect(self.highlight)
+        a[Act.ADD_NOTE].triggered.connect(self.add_note)
+        a[Act.ADD_SOURCE].triggered.connect(self.add_source)
+        a[Act.MARK_CLAIM].triggered.connect(self.mark_claim)
+        a[Act.NOT_ENTITY].triggered.connect(self.not_an_entity)
+        a[Act.REMOVE_ANNOTATION].triggered.connect(self.remove_annotation)
+
+    # -- targets -----------------------------------------------------------------------
+    def target_range(self) -> tuple[int, int] | None:
+        """The text selection if there is one, else the selected annotation's range."""
+        selected = self.window.reader.selected_range()
+        if selected:
+            return selected
+        record = self.session.selected
+        return (record.start, record.end) if record else None
+
+    def _push(self, command) -> None:
+        try:
+            self.window.undo_stack.push(command)
+        except Exception as exc:  # a store refusal (bad range, bad link) is shown, not raised
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self.window, "Cannot do that", str(exc))
+        self.window.reader.clear_text_selection()
+
+    def _need_range(self):
+        target = self.target_range()
+        if target is None:
+            self.window.statusBar().showMessage("Select some text first.", 4000)
+        return target
+
+    # -- actions -----------------------------------------------------------------------
+    def highlight(self) -> None:
+        target = self._need_range()
+        if target:
+            self._push(commands.AddAnnotation(self.session, "highlight", "", *target, text="Highlight"))
+
+    def mark_claim(self) -> None:
+        target = self._need_range()
+        if target:
+            self._push(commands.AddAnnotation(self.session, "claim", "statistic", *target,
+                                              attrs={"cue": "marked by reader"}, text="Mark as claim"))
+
+    def mark_entity(self, label: str) -> None:
+        target = self._need_range()
+        if target:
+            self._push(commands.AddAnnotation(self.session, "entity", label, *target, text=f"Mark as {label}"))
+
+    def add_note(self) -> None:
+        target = self._need_range()
+        if not target:
+            return
+        record = self.session.selected
+        if record is not None and (record.start, record.end) == target and not self.window.reader.selected_range():
+            self.window.inspector.focus_note_editor()
+            return
+        body = NoteDialog.get_note(self.window, self.session.text(*target))
+        if body:
+            self._push(commands.AddNote(self.session, *target, body))
+
+    def add_source(self) -> None:
+        target = self._need_range()
+        if not target:
+            return
+        fields = SourceDialog.get_source(self.window)
+        if fields:
+            self._push(commands.AddSource(self.session, *target, **fields))
+
+    def not_an_entity(self) -> None:
+        surface = self._entity_surface()
+        if surface:
+            self._push(commands.NotAnEntity(self.session, surface))
+        else:
+            self.window.statusBar().showMessage("Select an entity, or text that is marked as one.", 4000)
+
+    def remove_annotation(self) -> None:
+        record = self.session.selected
+        if record is not None:
+            self._push(commands.DeleteAnnotations(self.session, [record.id]))
+
+    def _entity_surface(self) -> str | None:
+        record = self.session.selected
+        if record is not None and record.kind == "entity":
+            return record.quote
+        target = self.window.reader.selected_range()
+        if target:
+            covering = [r for r in self.session.records_at(target[0]) if r.kind == "entity"]
+            if covering:
+                return covering[0].quote
+            return self.session.text(*target)
+        return None
+
+    # -- context menu ------------------------------------------------------------------
+    def show_context_menu(self, global_pos, text_range) -> None:
+        """The reader's right-click menu: the same actions as the Annotate menu."""
+        a = self.window.actions
+        menu = QMenu(self.window)
+        for act in (Act.HIGHLIGHT, Act.ADD_NOTE, Act.ADD_SOURCE, Act.MARK_CLAIM):
+            menu.addAction(a[act])
+        menu.addMenu(self.entity_menu)
+        menu.addAction(a[Act.NOT_ENTITY])
+        menu.addSeparator()
+        menu.addAction(a[Act.COPY_CLAIM])
+        menu.addAction(a[Act.REMOVE_ANNOTATION])
+        menu.exec(global_pos)

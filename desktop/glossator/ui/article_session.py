@@ -1,0 +1,85 @@
+"""The article on screen and its annotations, as one observable object.
+
+Panels and the reader listen to its signals and never read the database themselves; edits
+(through undo commands) write to the store and then call ``reload_annotations``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from glossator.core import store
+from glossator.core.annotation import AnnotationRecord
+from glossator.core.article import Article
+
+
+class ArticleSession(QObject):
+    """The current article (id, text and structure), its annotations and the selected one."""
+
+    article_changed = Signal()          # a different article (or none) is shown
+    annotations_changed = Signal()      # the annotations of the shown article changed
+    selection_changed = Signal(object)  # the selected annotation id, or None
+    analysis_state_changed = Signal(str)  # "cached", "running", "done", "failed", ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.article_id: int | None = None
+        self.article: Article | None = None
+        self.records: list[AnnotationRecord] = []
+        self.selected_id: int | None = None
+        self.analysis_state = ""
+
+    # -- loading -----------------------------------------------------------------------
+    def show_article(self, article_id: int | None) -> None:
+        """Show a stored article (or nothing) with the annotations the store has for it."""
+        self.article_id = article_id
+        self.selected_id = None
+        if article_id is None:
+            self.article, self.records = None, []
+        else:
+            row = store.get_article(article_id)
+            self.article = store.article_from_row(row)
+            self.records = store.annotation_records(article_id)
+        self.article_changed.emit()
+        self.selection_changed.emit(None)
+
+    def reload_annotations(self) -> None:
+        """Re-read the shown article's annotations after an edit or an analysis."""
+        if self.article_id is None:
+            return
+        self.records = store.annotation_records(self.article_id)
+        if self.selected_id is not None and self.record(self.selected_id) is None:
+            self.selected_id = None
+            self.selection_changed.emit(None)
+        self.annotations_changed.emit()
+
+    def set_analysis_state(self, state: str) -> None:
+        self.analysis_state = state
+        self.analysis_state_changed.emit(state)
+
+    # -- selection ---------------------------------------------------------------------
+    def select(self, annotation_id: int | None) -> None:
+        """Make an annotation the selected one (the inspector and reader follow)."""
+        if annotation_id == self.selected_id:
+            return
+        self.selected_id = annotation_id
+        self.selection_changed.emit(annotation_id)
+
+    # -- queries -----------------------------------------------------------------------
+    def record(self, annotation_id: int | None) -> AnnotationRecord | None:
+        for r in self.records:
+            if r.id == annotation_id:
+                return r
+        return None
+
+    @property
+    def selected(self) -> AnnotationRecord | None:
+        return self.record(self.selected_id)
+
+    def records_at(self, offset: int) -> list[AnnotationRecord]:
+        """Annotations covering a character offset, innermost (shortest) first."""
+        found = [r for r in self.records if r.start <= offset < r.end]
+        return sorted(found, key=lambda r: (r.end - r.start, r.kind != "highlight"))
+
+    def text(self, start: int, end: int) -> str:
+        return self.article.text[start:end] if self.article else ""

@@ -1,0 +1,149 @@
+"""The details of the selected annotation: what it is, the reader's verdict, note, sources and
+tags, all editable through the undo stack.
+
+The panel follows the session: it redraws on ``selection_changed`` and ``annotations_changed``
+and never reads annotations from the database itself. A note being typed is saved before the
+selection moves on, and a reload never overwrites text the reader has not saved yet.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from glossator.core.annotation import AnnotationRecord
+from glossator.core.errors import GlossatorError
+from glossator.ui.annotation_summary import AnnotationSummary
+from glossator.ui.commands import SetStatus
+from glossator.ui.notes_section import NotesSection
+from glossator.ui.sources_editor import SourcesEditor
+from glossator.ui.tags_editor import TagsEditor
+
+PLACEHOLDER = (
+    "Select a highlight or a claim to see its details;\n"
+    "select text and right-click to annotate."
+)
+
+PANEL_CSS = """
+QLabel#sectionTitle { font-weight: 600; color: #343a40; }
+QLabel#hint { color: #868e96; }
+QFrame#separator { color: #dee2e6; }
+QFrame#noteCard { background: #f8f9fa; border: 1px solid #e9ecef; border-radius: 4px; }
+QFrame#tagChip { background: #e7f5ff; border: 1px solid #a5d8ff; border-radius: 10px; }
+QToolButton#chipRemove { border: none; padding: 0px 2px; color: #495057; }
+QToolButton#chipRemove:hover { color: #c92a2a; }
+"""
+
+
+class InspectorPanel(QWidget):
+    """Shows and edits the session's selected annotation; a hint when nothing is selected."""
+
+    def __init__(self, session, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.session, self.undo_stack = session, undo_stack
+        self._following = False  # re-entrancy guard: saving a note can move the selection
+        self.setStyleSheet(PANEL_CSS)
+
+        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(16)
+
+        self.summary = AnnotationSummary()
+        self.summary.statusChosen.connect(self.set_status)
+        self.notes = NotesSection(session, undo_stack)
+        self.sources = SourcesEditor(session, undo_stack)
+        self.tags = TagsEditor(session, undo_stack)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 12, 12, 12)
+        column.setSpacing(10)
+        column.addWidget(self.summary)
+        for section in (self.notes, self.sources, self.tags):
+            column.addWidget(_separator())
+            column.addWidget(section)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        session.selection_changed.connect(self._selection_changed)
+        session.annotations_changed.connect(self.refresh)
+        session.article_changed.connect(self._selection_changed)
+        self.refresh()
+
+    # -- following the session ---------------------------------------------------------
+    def record(self) -> AnnotationRecord | None:
+        """The annotation on show (the session's selection), or None."""
+        return self.session.selected
+
+    def refresh(self) -> None:
+        """Redraw from the session's selected annotation."""
+        if self._following:
+            return
+        record = self.record()
+        self.pages.setCurrentWidget(self.scroll if record is not None else self.placeholder)
+        if record is not None:
+            self.summary.show_record(record)
+        self.notes.show_record(record)
+        self.sources.show_record(record)
+        self.tags.show_record(record)
+
+    def _selection_changed(self, *_args) -> None:
+        if self._following:
+            return
+        wanted = self.session.selected_id
+        self._following = True
+        try:
+            # The note typed for the previous annotation is saved before it leaves the screen.
+            # Saving selects the annotation the note landed on, so the wanted one is put back.
+            self.notes.commit()
+            if self.session.selected_id != wanted and self.session.record(wanted) is not None:
+                self.session.select(wanted)
+        finally:
+            self._following = False
+        self.refresh()
+
+    # -- actions -----------------------------------------------------------------------
+    def set_status(self, status: str) -> bool:
+        """Set the shown claim's status (undoably); False if it already has it."""
+        record = self.record()
+        if record is None or record.kind != "claim" or record.status == status:
+            return False
+        try:
+            self.undo_stack.push(SetStatus(self.session, record.id, status))
+        except GlossatorError:
+            return False
+        return True
+
+    def focus_note_editor(self) -> bool:
+        """Put the cursor in the note editor (for "Add note"); False if nothing is selected."""
+        if self.record() is None:
+            return False
+        self.notes.start_editing()
+        self.scroll.ensureWidgetVisible(self.notes.editor)
+        return True
+
+    def add_source_dialog(self) -> bool:
+        """Ask for a source for the selected annotation (for "Add source"); False if none added."""
+        return self.record() is not None and self.sources.add_source()
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setObjectName("separator")
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    return line

@@ -1,0 +1,335 @@
+"""Glossator's main window: library on the left, the article in the middle, panels on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from glossator.core import store
+from glossator.core.export.claim_snippet import claim_markdown
+from glossator.ui import window_chrome
+from glossator.ui.actions import Act, make_actions
+from glossator.ui.analysis_controller import AnalysisController
+from glossator.ui.annotate import Annotator
+from glossator.ui.article_session import ArticleSession
+from glossator.ui.background import Pools
+from glossator.ui.export_dialog import ExportDialog
+from glossator.ui.inspector_panel import InspectorPanel
+from glossator.ui.legend import LegendWidget
+from glossator.ui.panels.claims_panel import ClaimsPanel
+from glossator.ui.panels.entities_panel import EntitiesPanel
+from glossator.ui.panels.library_panel import LibraryPanel
+from glossator.ui.panels.notes_panel import NotesPanel
+from glossator.ui.reader_view import ReaderView
+from glossator.ui.settings import Settings
+from glossator.ui.status_panel import ProgressWidget
+from glossator.ui.theme import apply_theme, is_dark
+
+OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """The window: it wires the session, the panels and the background work together."""
+
+    def __init__(self, settings: Settings | None = None, pools: Pools | None = None):
+        super().__init__()
+        self.setWindowTitle("Glossator")
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.settings = settings or Settings()
+        self.pools = pools or Pools()
+        self.session = ArticleSession(self)
+        self.undo_stack = QUndoStack(self)
+        self.controller = AnalysisController(self.pools, self)
+        self.actions = make_actions(self)
+        self.annotator = Annotator(self)
+
+        self.reader = ReaderView(self.session, self)
+        self.legend = LegendWidget(self.session, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.reader, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+        self.library = LibraryPanel(self)
+        self.entities = EntitiesPanel(self.session, self)
+        self.claims = ClaimsPanel(self.session, self)
+        self.notes = NotesPanel(self.session, self)
+        self.inspector = InspectorPanel(self.session, self.undo_stack, self)
+        self.docks = self._make_docks()
+
+        self.progress = ProgressWidget(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.analysis_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.analysis_label)
+
+        window_chrome.build(self)
+        self._connect()
+        self._restore_settings()
+        self.library.refresh()
+        self._update_actions()
+        self.statusBar().showMessage("Open an article with Ctrl+O, or drop a file here.", 8000)
+
+    # -- layout ------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_docks(self) -> dict[str, QDockWidget]:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        docks = {
+            "library": self._dock("Library", "libraryDock", self.library, left),
+            "entities": self._dock("Entities", "entitiesDock", self.entities, right),
+            "claims": self._dock("Claims", "claimsDock", self.claims, right),
+            "notes": self._dock("Notes && Sources", "notesDock", self.notes, right),
+            "inspector": self._dock("Inspector", "inspectorDock", self.inspector, right),
+        }
+        self.tabifyDockWidget(docks["entities"], docks["claims"])
+        self.tabifyDockWidget(docks["claims"], docks["notes"])
+        self.splitDockWidget(docks["entities"], docks["inspector"], Qt.Orientation.Vertical)
+        docks["claims"].raise_()
+        self.resizeDocks([docks["library"], docks["claims"]], [260, 400], Qt.Orientation.Horizontal)
+        return docks
+
+    # -- wiring ------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions
+        a[Act.OPEN].triggered.connect(self.choose_files)
+        a[Act.EXPORT_MARKDOWN].triggered.connect(self.export_markdown)
+        a[Act.QUIT].triggered.connect(self.close)
+        a[Act.UNDO].triggered.connect(self.undo_stack.undo)
+        a[Act.REDO].triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a[Act.UNDO].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a[Act.REDO].setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: a[Act.UNDO].setText(f"&Undo {t}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda t: a[Act.REDO].setText(f"&Redo {t}".strip()))
+        a[Act.FIND].triggered.connect(self.reader.show_find_bar)
+        a[Act.COPY_CLAIM].triggered.connect(self.copy_claim)
+        a[Act.REANALYSE].triggered.connect(self.reanalyse)
+        a[Act.ZOOM_IN].triggered.connect(lambda: self._zoom(self.reader.zoom_in))
+        a[Act.ZOOM_OUT].triggered.connect(lambda: self._zoom(self.reader.zoom_out))
+        a[Act.ZOOM_RESET].triggered.connect(lambda: self._zoom(self.reader.zoom_reset))
+        a[Act.SHOW_CLAIMS].toggled.connect(self._show_claims)
+        a[Act.SHOW_HIGHLIGHTS].toggled.connect(self._show_highlights)
+        self.annotator.connect_actions()
+
+        self.library.open_requested.connect(self.show_article)
+        self.library.article_deleted.connect(self._article_deleted)
+        for panel in (self.entities, self.claims, self.notes):
+            panel.jump_requested.connect(lambda s, e: self.reader.scroll_to(s, e))
+        self.reader.context_menu_requested.connect(self.annotator.show_context_menu)
+        self.reader.link_blocked.connect(
+            lambda url: self.statusBar().showMessage(f"Not opened: only http, https and mailto links open ({url})", 6000))
+        self.session.selection_changed.connect(lambda _id: self._update_actions())
+        self.session.annotations_changed.connect(self.library.refresh)
+
+        c = self.controller
+        c.article_opened.connect(self._article_opened)
+        c.open_failed.connect(self._open_failed)
+        c.analysis_started.connect(self._analysis_started)
+        c.analysis_progress.connect(self._analysis_progress)
+        c.analysis_finished.connect(self._analysis_finished)
+        c.analysis_failed.connect(self._analysis_failed)
+        c.analysis_cancelled.connect(self._analysis_cancelled)
+        self.progress.cancel_requested.connect(lambda: self.controller.cancel())
+
+    # -- opening -----------------------------------------------------------------------
+    def choose_files(self) -> None:
+        start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", start, OPEN_FILTER)
+        self.open_files(paths)
+
+    def open_files(self, paths) -> None:
+        """Open files in the background; each is shown as soon as it is read."""
+        for path in paths:
+            self.statusBar().showMessage(f"Opening {Path(path).name}…")
+            self.controller.open_file(str(path))
+
+    def show_article(self, article_id: int | None) -> None:
+        """Show a stored article; analyse it if it never was with this model."""
+        if article_id == self.session.article_id and article_id is not None:
+            return
+        self.undo_stack.clear()
+        self.session.show_article(article_id)
+        if article_id is not None:
+            row = store.get_article(article_id)
+            self.setWindowTitle(f"{row.title or Path(row.source_path).name} — Glossator")
+            self.library.select_article(article_id)
+            if not self.controller.is_analysing(article_id):
+                self.controller.analyse(article_id)
+            else:
+                self._set_analysis_label("Analysing…")
+        else:
+            self.setWindowTitle("Glossator")
+        self._update_actions()
+
+    def _article_opened(self, article_id: int, path: str) -> None:
+        self.settings.add_recent_file(path)
+        window_chrome.refresh_recent_menu(self)
+        self.library.refresh()
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        if self.session.article_id != article_id:
+            self.show_article(article_id)
+
+    def _open_failed(self, path: str, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, "Cannot open article", message)
+
+    def _article_deleted(self, article_id: int) -> None:
+        self.controller.cancel(article_id)
+        if self.session.article_id == article_id:
+            self.show_article(None)
+
+    # -- analysis feedback -------------------------------------------------------------
+    def _set_analysis_label(self, text: str) -> None:
+        self.analysis_label.setText(text)
+
+    def _analysis_started(self, article_id: int) -> None:
+        self.progress.start("Loading the language model…")
+        if article_id == self.session.article_id:
+            self.session.set_analysis_state("running")
+            self._set_analysis_label("Analysing…")
+
+    def _analysis_progress(self, article_id: int, done: int, total: int) -> None:
+        queued = len(self.controller.pending()) - 1
+        more = f" (+{queued} queued)" if queued > 0 else ""
+        self.progress.update_progress(f"Analysing {done * 100 // max(total, 1)}%{more}", done, total)
+
+    def _analysis_finished(self, article_id: int, ran: bool) -> None:
+        if not self.controller.is_busy():
+            self.progress.stop()
+        if article_id == self.session.article_id:
+            self.session.reload_annotations()
+            self.session.set_analysis_state("done" if ran else "cached")
+            claims = sum(1 for r in self.session.records if r.kind == "claim")
+            entities = sum(1 for r in self.session.records if r.kind == "entity")
+            how = "Analysed" if ran else "Analysed earlier"
+            self._set_analysis_label(f"{how}: {entities} entity mentions, {claims} claims")
+        self.library.refresh()
+        self._update_actions()
+
+    def _analysis_failed(self, article_id: int, message: str) -> None:
+        if not self.controller.is_busy():
+            self.progress.stop()
+        if article_id == self.session.article_id:
+            self.session.set_analysis_state("failed")
+            self._set_analysis_label("Analysis failed")
+        QMessageBox.warning(self, "Analysis failed", message)
+
+    def _analysis_cancelled(self, article_id: int) -> None:
+        if not self.controller.is_busy():
+            self.progress.stop()
+        if article_id == self.session.article_id:
+            self.session.set_analysis_state("")
+            self._set_analysis_label("Analysis cancelled — Analyse Again (Ctrl+R) to run it")
+        self._update_actions()
+
+    def reanalyse(self) -> None:
+        if self.session.article_id is not None:
+            self.controller.analyse(self.session.article_id, force=True)
+
+    # -- commands ----------------------------------------------------------------------
+    def export_markdown(self) -> None:
+        if self.session.article_id is None:
+            return
+        dialog = ExportDialog(store.get_article(self.session.article_id), self)
+        dialog.exec()
+
+    def copy_claim(self) -> None:
+        record = self.session.selected
+        if record is None:
+            return
+        row = store.get_article(self.session.article_id)
+        text = claim_markdown(record, article_title=row.title, source=row.source_url or Path(row.source_path).name)
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied as Markdown", 3000)
+
+    def _zoom(self, step) -> None:
+        step()
+        self.settings.zoom = self.reader.zoom_level()
+
+    def _show_claims(self, on: bool) -> None:
+        self.reader.set_claims_visible(on)
+        self.settings.show_claims = on
+
+    def _show_highlights(self, on: bool) -> None:
+        self.reader.set_highlights_visible(on)
+        self.settings.show_highlights = on
+
+    def set_entity_type_visible(self, label: str, on: bool) -> None:
+        self.reader.set_entity_type_visible(label, on)
+        hidden = self.settings.hidden_entity_types
+        self.settings.hidden_entity_types = (hidden - {label}) if on else (hidden | {label})
+
+    def set_min_claim_score(self, value: float) -> None:
+        self.reader.set_min_claim_score(value)
+        self.settings.min_claim_score = value
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        apply_theme(theme)
+        self.reader.apply_theme(is_dark())
+        window_chrome.sync_theme_actions(self)
+
+    def _update_actions(self) -> None:
+        has_article = self.session.article_id is not None
+        record = self.session.selected
+        for act in (Act.EXPORT_MARKDOWN, Act.FIND, Act.REANALYSE, Act.HIGHLIGHT, Act.ADD_NOTE,
+                    Act.ADD_SOURCE, Act.MARK_CLAIM):
+            self.actions[act].setEnabled(has_article)
+        self.actions[Act.COPY_CLAIM].setEnabled(record is not None and record.kind == "claim")
+        self.actions[Act.REMOVE_ANNOTATION].setEnabled(record is not None)
+        self.actions[Act.NOT_ENTITY].setEnabled(has_article)
+        self.actions[Act.UNDO].setEnabled(self.undo_stack.canUndo())
+        self.actions[Act.REDO].setEnabled(self.undo_stack.canRedo())
+
+    # -- settings ----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry, state = s.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        if state is not None:
+            self.restoreState(state)
+        self.actions[Act.SHOW_CLAIMS].setChecked(s.show_claims)
+        self.actions[Act.SHOW_HIGHLIGHTS].setChecked(s.show_highlights)
+        self.reader.set_claims_visible(s.show_claims)
+        self.reader.set_highlights_visible(s.show_highlights)
+        for label in s.hidden_entity_types:
+            self.filter_bar.set_type_checked(label, False)
+            self.reader.set_entity_type_visible(label, False)
+        self.filter_bar.set_min_score(s.min_claim_score)
+        self.reader.set_min_claim_score(s.min_claim_score)
+        for _ in range(abs(s.zoom)):
+            (self.reader.zoom_in if s.zoom > 0 else self.reader.zoom_out)()
+        apply_theme(s.theme)
+        self.reader.apply_theme(is_dark())
+        window_chrome.sync_theme_actions(self)
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.controller.cancel()
+        super().closeEvent(event)
+
+    # -- drag and drop -----------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)

@@ -1,0 +1,65 @@
+"""Colours and names for entity types and claim kinds, shared by the reader, legend and panels."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+# Light-theme background tints; chosen to stay distinguishable and to keep black text readable.
+ENTITY_COLOURS = {
+    "PERSON": "#f6c6d0",
+    "ORG": "#bcd7f5",
+    "GPE": "#c8ebc4",
+    "LOC": "#d9efc0",
+    "NORP": "#e6d6f5",
+    "FAC": "#e8e0c8",
+    "PRODUCT": "#f7dcb4",
+    "EVENT": "#f5e3a3",
+    "LAW": "#d8d8d8",
+    "WORK_OF_ART": "#f0d0e8",
+    "LANGUAGE": "#d0e8e8",
+    "MONEY": "#bfe8dc",
+    "PERCENT": "#c9e4f0",
+    "DATE": "#e4e4f4",
+    "QUANTITY": "#dcecd0",
+}
+DARK_ENTITY_COLOURS = {label: QColor(c).darker(260).name() for label, c in ENTITY_COLOURS.items()}
+
+ENTITY_NAMES = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country, city, state", "LOC": "Place",
+    "NORP": "Nationality, group", "FAC": "Building, facility", "PRODUCT": "Product",
+    "EVENT": "Event", "LAW": "Law", "WORK_OF_ART": "Work", "LANGUAGE": "Language",
+    "MONEY": "Money", "PERCENT": "Percentage", "DATE": "Date", "QUANTITY": "Quantity",
+}
+
+CLAIM_COLOURS = {
+    "statistic": "#d9480f",
+    "quote": "#5f3dc4",
+    "attribution": "#1971c2",
+    "comparison": "#2b8a3e",
+    "causal": "#c2255c",
+    "prediction": "#e67700",
+}
+HIGHLIGHT_COLOUR = "#ffe066"
+SELECTION_OUTLINE = "#1c7ed6"
+
+STATUS_NAMES = {
+    "unchecked": "Unchecked",
+    "supported": "Supported",
+    "disputed": "Disputed",
+    "false": "False",
+    "not-a-claim": "Not a claim",
+}
+
+
+def entity_colour(label: str, dark: bool = False) -> QColor:
+    """The tint of an entity type (grey for a type without its own colour)."""
+    table = DARK_ENTITY_COLOURS if dark else ENTITY_COLOURS
+    return QColor(table.get(label, "#d0d0d0" if not dark else "#505050"))
+
+
+def claim_colour(kind: str, score: float | None = None) -> QColor:
+    """The underline colour of a claim kind; weaker claims are drawn more transparent."""
+    colour = QColor(CLAIM_COLOURS.get(kind, "#868e96"))
+    if score is not None:
+        colour.setAlphaF(0.35 + 0.65 * max(0.0, min(1.0, score)))
+    return colour

@@ -1,0 +1,170 @@
+"""The library as a table model over the store's article summaries, and its search filter."""
+
+from __future__ import annotations
+
+import re
+from datetime import timezone
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+
+from glossator.core.store import ArticleSummary
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+TITLE, SOURCE, DATE, ENTITIES, CLAIMS, NOTES = range(6)
+HEADERS = ("Title", "Source", "Date", "Entities", "Claims", "Notes")
+HEADER_TIPS = (
+    "Article title",
+    "Where the article came from",
+    "Publication date, or the import date when the article has none",
+    "Entities marked in the article",
+    "Check-worthy claims (not counting those marked “not a claim”)",
+    "Notes and sources the reader added",
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def short_source(source: str) -> str:
+    """A link's host without ``www.``, or the file name as given."""
+    if "://" in source:
+        host = urlsplit(source).hostname or source
+        return host.removeprefix("www.")
+    return source
+
+
+def shown_date(summary: ArticleSummary) -> str:
+    """The publication date when the article has a clean one, else the local import date."""
+    if _ISO_DATE.fullmatch(summary.published or ""):
+        return summary.published
+    local = summary.imported_at.replace(tzinfo=timezone.utc).astimezone()
+    return local.date().isoformat()
+
+
+def date_key(summary: ArticleSummary) -> str:
+    # The import time breaks ties, so articles of one day keep the order they arrived in.
+    return f"{shown_date(summary)} {summary.imported_at.isoformat()}"
+
+
+class LibraryModel(QAbstractTableModel):
+    """One row per stored article, holding the ``ArticleSummary`` list as the store gave it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._articles: list[ArticleSummary] = []
+        self._untitled_font = QFont()
+        self._untitled_font.setItalic(True)
+
+    def set_articles(self, articles: list[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def article(self, row: int) -> ArticleSummary:
+        return self._articles[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        for row, summary in enumerate(self._articles):
+            if summary.id == article_id:
+                return row
+        return None
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._articles)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section >= ENTITIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self._articles[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == SORT_ROLE:
+            return self._sort_key(summary, column)
+        if role == ID_ROLE:
+            return summary.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= ENTITIES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and not summary.title:
+            return self._untitled_font
+        return None
+
+    @staticmethod
+    def _display(summary: ArticleSummary, column: int):
+        if column == TITLE:
+            return summary.title or "Untitled"
+        if column == SOURCE:
+            return short_source(summary.source)
+        if column == DATE:
+            return shown_date(summary)
+        if column == NOTES:
+            return summary.notes + summary.sources
+        return summary.entities if column == ENTITIES else summary.claims
+
+    @staticmethod
+    def _sort_key(summary: ArticleSummary, column: int):
+        if column == TITLE:
+            return (summary.title or "").casefold()
+        if column == SOURCE:
+            return short_source(summary.source).casefold()
+        if column == DATE:
+            return date_key(summary)
+        return LibraryModel._display(summary, column)
+
+    @staticmethod
+    def _tooltip(summary: ArticleSummary, column: int) -> str:
+        if column == SOURCE:
+            return summary.source
+        if column == DATE:
+            imported = summary.imported_at.replace(tzinfo=timezone.utc).astimezone()
+            published = f"Published {summary.published}\n" if summary.published else ""
+            return f"{published}Imported {imported:%Y-%m-%d %H:%M}"
+        if column == NOTES:
+            return f"{summary.notes} notes, {summary.sources} sources"
+        return summary.title
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Sorts on ``SORT_ROLE`` and keeps the articles whose title or source contains the search text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+
+    @property
+    def search_text(self) -> str:
+        return self._needle
+
+    def set_search_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        self.beginFilterChange()
+        self._needle = needle
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self._needle:
+            return True
+        summary = self.sourceModel().article(source_row)
+        return self._needle in summary.title.casefold() or self._needle in summary.source.casefold()

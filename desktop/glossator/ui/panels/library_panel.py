@@ -1,0 +1,219 @@
+"""The library dock: every stored article, searchable and sortable, to open or delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QStyle,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glossator.core import store
+from glossator.core.errors import GlossatorError, NotFoundError
+from glossator.ui.panels.empty_state import EmptyStateStack
+from glossator.ui.panels.library_model import (
+    CLAIMS,
+    DATE,
+    ENTITIES,
+    HEADERS,
+    ID_ROLE,
+    NOTES,
+    SOURCE,
+    TITLE,
+    LibraryFilter,
+    LibraryModel,
+)
+from glossator.ui.panels.view_keys import on_enter
+
+EMPTY_LIBRARY = "No articles yet — open a file (Ctrl+O) or drop one here"
+
+
+class LibraryPanel(QWidget):
+    """Lists ``store.list_articles()``; the window calls ``refresh()`` after anything changes it."""
+
+    open_requested = Signal(int)   # the reader asked to read this article
+    article_deleted = Signal(int)  # this article is gone from the store
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self._model)
+        self._current_id: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles and sources")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self._size_columns()
+        self.view.doubleClicked.connect(self._open_index)
+        self._enter = on_enter(self.view, self._open_index)
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
+
+        self._make_actions()
+        self.stack = EmptyStateStack(self.view)
+
+        delete_button = QToolButton()
+        delete_button.setDefaultAction(self.delete_action)
+        delete_button.setAutoRaise(True)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(4)
+        top.addWidget(self.search, 1)
+        top.addWidget(delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.refresh()
+
+    def model(self) -> LibraryModel:
+        """The source model (unsorted, unfiltered); the view shows it through ``proxy``."""
+        return self._model
+
+    # -- public --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the library from the store, keeping the current article selected."""
+        self._model.set_articles(store.list_articles())
+        self._show_or_explain()
+        if self._current_id is not None:
+            self.select_article(self._current_id)
+        self._update_actions()
+
+    def select_article(self, article_id: int | None) -> None:
+        """Highlight the article being read (nothing for None or an unknown id)."""
+        self._current_id = article_id
+        row = None if article_id is None else self._model.row_of(article_id)
+        selection = self.view.selectionModel()
+        if row is None:
+            selection.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self._model.index(row, TITLE))
+        if not index.isValid():  # hidden by the search; it is selected again once it shows
+            selection.clearSelection()
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        selection.setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return index.data(ID_ROLE)
+
+    def delete_selected(self, confirm: bool = True) -> bool:
+        """Delete the selected article after asking; True if it was deleted."""
+        article_id = self.selected_id()
+        if article_id is None:
+            return False
+        row = self._model.row_of(article_id)
+        title = self._model.article(row).title or "Untitled"
+        if confirm and not self._confirm(title):
+            return False
+        try:
+            store.delete_article(article_id)
+        except NotFoundError:
+            pass  # already gone (deleted elsewhere); the refresh below catches up
+        except GlossatorError as error:
+            QMessageBox.warning(self, "Could not delete the article", str(error))
+            return False
+        if self._current_id == article_id:
+            self._current_id = None
+        self.refresh()
+        self.article_deleted.emit(article_id)
+        return True
+
+    def _confirm(self, title: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Delete article",
+            f"Delete “{title}” with all its notes, sources and marks?\nThis cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- internals -----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.open_action = QAction("Open", self)
+        self.open_action.setStatusTip("Read the selected article")
+        self.open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
+        trash = QIcon.fromTheme(
+            QIcon.ThemeIcon.EditDelete, self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
+        )
+        self.delete_action = QAction(trash, "Delete Article…", self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Only while the list has focus: Delete in the reader means something else.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setStatusTip("Delete the selected article and everything attached to it")
+        self.delete_action.setToolTip("Delete the selected article (Del)")
+        self.delete_action.triggered.connect(lambda: self.delete_selected())
+        self.view.addAction(self.open_action)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _size_columns(self) -> None:
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        for column in (DATE, ENTITIES, CLAIMS, NOTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(SOURCE, 96)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The dock is narrow: entity counts start hidden, and the header's menu brings them back.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(SOURCE, len(HEADERS)):
+            action = QAction(HEADERS[column], header)
+            action.setCheckable(True)
+            action.setChecked(column != ENTITIES)
+            action.toggled.connect(lambda shown, c=column: self.view.setColumnHidden(c, not shown))
+            header.addAction(action)
+        self.view.setColumnHidden(ENTITIES, True)
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search_text(text)
+        self._show_or_explain()
+        if self._current_id is not None:
+            self.select_article(self._current_id)
+
+    def _show_or_explain(self) -> None:
+        if self._model.rowCount() == 0:
+            self.stack.show_message(EMPTY_LIBRARY)
+        elif self.proxy.rowCount() == 0:
+            self.stack.show_message(f"No article matches “{self.search.text().strip()}”.")
+        else:
+            self.stack.show_view()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.data(ID_ROLE))
+
+    def _update_actions(self, *_args) -> None:
+        has_current = self.view.currentIndex().isValid()
+        self.open_action.setEnabled(has_current)
+        self.delete_action.setEnabled(has_current)

@@ -1,0 +1,163 @@
+"""The real window, driven as a reader would: open, see, annotate, undo, export."""
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from glossator.core import store
+from glossator.ui.actions import Act
+from tests.samples import ROOT, SAMPLE_ARTICLE
+
+
+def open_and_wait(qtbot, window, path, timeout=120_000):
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=timeout) as blocker:
+        window.open_files([str(path)])
+    return blocker.args
+
+
+def test_window_appears_before_the_model_loads(qtbot, window):
+    assert window.isVisible()
+    assert window.session.article_id is None
+    assert window.docks["library"].isVisible()
+
+
+def test_open_sample_shows_highlights_and_panels(qtbot, window):
+    article_id, ran = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    assert window.session.article_id == article_id
+    text = window.session.article.text
+    records = window.session.records
+    nvidia = [r for r in records if r.kind == "entity" and text[r.start:r.end] == "Nvidia"]
+    assert nvidia and all(r.label == "ORG" for r in nvidia)
+    # The reader paints the entity at its exact characters.
+    first = nvidia[0]
+    assert window.reader.document_text(first.start, first.end) == "Nvidia"
+    assert window.reader.has_overlay_at(first.start, "entity")
+    claim = next(r for r in records if r.kind == "claim" and "17%" in r.quote)
+    assert window.reader.has_overlay_at(claim.start + 1, "claim")
+    # Panels list what the issue names.
+    assert "Nvidia" in window.entities.names_for("ORG")
+    assert any("17%" in quote for quote in window.claims.quotes())
+    assert window.windowTitle().startswith("DeepSeek R1 AI Model Disrupts")
+
+
+def test_reopening_an_analysed_article_runs_no_model(qtbot, window):
+    open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    window.show_article(None)
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=10_000) as blocker:
+        window.open_files([str(SAMPLE_ARTICLE)])
+    assert blocker.args[1] is False  # cached: the model did not run
+
+
+def _select_sentence(window, needle):
+    text = window.session.article.text
+    start = text.index(needle)
+    window.reader.select_range(start, start + len(needle))
+    return start, start + len(needle)
+
+
+def test_note_and_source_through_the_ui_survive_a_new_window(qtbot, window, settings, monkeypatch):
+    from glossator.ui.main_window import MainWindow
+    from glossator.ui.note_dialog import NoteDialog
+    from glossator.ui.source_dialog import SourceDialog
+
+    article_id, _ = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    start, end = _select_sentence(window, "Liang has openly discussed his initial curiosity")
+    monkeypatch.setattr(NoteDialog, "get_note", staticmethod(lambda parent, quote: "Interview from 2023?"))
+    window.actions[Act.ADD_NOTE].trigger()
+    _select_sentence(window, "Liang has openly discussed his initial curiosity")
+    monkeypatch.setattr(SourceDialog, "get_source", staticmethod(
+        lambda parent, initial=None: {"url": "https://example.org/liang", "title": "Profile", "stance": "context", "note": ""}))
+    window.actions[Act.ADD_SOURCE].trigger()
+    record = next(r for r in window.session.records if (r.start, r.end) == (start, end))
+    assert record.notes == ["Interview from 2023?"]
+    assert record.sources[0].url == "https://example.org/liang"
+
+    # Undo and redo of the note.
+    window.actions[Act.UNDO].trigger()  # the source
+    window.actions[Act.UNDO].trigger()  # the note (and the highlight it created)
+    assert not [r for r in window.session.records if (r.start, r.end) == (start, end)]
+    window.actions[Act.REDO].trigger()
+    window.actions[Act.REDO].trigger()
+    record = next(r for r in window.session.records if (r.start, r.end) == (start, end))
+    assert record.notes == ["Interview from 2023?"] and len(record.sources) == 1
+
+    window.close()
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    with qtbot.waitSignal(second.controller.analysis_finished, timeout=10_000):
+        second.show_article(article_id)
+    record = next(r for r in second.session.records if (r.start, r.end) == (start, end))
+    assert record.notes == ["Interview from 2023?"]
+    assert record.sources[0].title == "Profile"
+    second.pools.wait()
+
+
+def test_not_an_entity_is_remembered_for_later_articles(qtbot, window, tmp_path):
+    open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    bernstein = next(r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein")
+    window.session.select(bernstein.id)
+    window.actions[Act.NOT_ENTITY].trigger()
+    assert not [r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein"]
+    assert [(r.text, r.label) for r in store.list_entity_rules()] == [("Bernstein", "IGNORE")]
+    other = tmp_path / "other.txt"
+    other.write_text("Analysts at Bernstein said Apple shares rose 3% in London on Monday.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, other)
+    assert not [r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein"]
+    assert [r for r in window.session.records if r.kind == "entity" and r.quote == "London"]
+
+
+def test_export_through_the_menu_action(qtbot, window, tmp_path, monkeypatch):
+    from glossator.ui import export_dialog
+
+    open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    target = tmp_path / "export.md"
+
+    def fake_exec(dialog):
+        assert "<mark" in dialog.markdown_text()
+        dialog.save_to(target)
+        return 1
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
+    window.actions[Act.EXPORT_MARKDOWN].trigger()
+    md = target.read_text(encoding="utf-8")
+    assert md.startswith("---\n") and "## Claims" in md and "Marc Andreessen" in md
+
+
+def test_second_article_opens_while_the_first_is_analysed(qtbot, window, tmp_path):
+    book = tmp_path / "book.txt"
+    book.write_text((ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    window.open_files([str(book)])
+    qtbot.waitUntil(lambda: window.controller.pending(), timeout=10_000)
+    second = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
+    assert window.session.article_id == second[0]
+    assert window.session.records
+
+
+def test_gui_stays_responsive_during_a_long_analysis(qtbot, window, tmp_path):
+    excerpt = (ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt").read_text(encoding="utf-8")
+    words = len(excerpt.split())
+    book = tmp_path / "long.txt"
+    copies = max(1, 200_000 // words)
+    book.write_text("\n\n".join([excerpt] * copies), encoding="utf-8")
+    window.open_files([str(book)])
+    qtbot.waitUntil(lambda: window.controller.pending(), timeout=60_000)
+    # From here the long text is on screen and the analysis runs; the GUI thread must keep ticking.
+    gaps = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(tick)
+    timer.start()
+    qtbot.wait(8_000)
+    timer.stop()
+    window.controller.cancel()
+    longest = max(gaps)
+    print(f"\nlongest gap between 20 ms timer ticks during analysis of {copies * words:,} words: {longest} ms")
+    assert longest < 1_500
