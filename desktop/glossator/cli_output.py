@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections import Counter, defaultdict
 
 from glossator.core.annotation import AnnotationRecord
 
 
 def _width() -> int:
+    """The terminal's width; unlimited when output goes to a pipe or file."""
+    if not sys.stdout.isatty():
+        return 100_000
     return max(60, min(shutil.get_terminal_size((100, 20)).columns, 160))
 
 

@@ -80,10 +80,12 @@ def test_export_carries_notes_and_sources(tmp_path):
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path):
-    target = tmp_path / "x.md"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "x.md"
     target.write_text("old", encoding="utf-8")
     library.write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
-    assert [p.name for p in tmp_path.iterdir()] == ["x.md"]
+    assert [p.name for p in folder.iterdir()] == ["x.md"]
     with pytest.raises(library.GlossatorError, match="does not exist"):
-        library.write_text_atomically(tmp_path / "missing" / "y.md", "text")
+        library.write_text_atomically(folder / "missing" / "y.md", "text")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from glossator.core import store
 from glossator.core.readers import read_text
 from glossator.ui.article_session import ArticleSession
+from glossator.ui.commands import DeleteAnnotations
 from glossator.ui.external_links import openable_url
 from glossator.ui.inspector_panel import PLACEHOLDER, InspectorPanel
 from glossator.ui.markdown_view import SafeTextBrowser, note_html
@@ -146,6 +147,17 @@ def test_changing_the_selection_saves_the_note_to_the_previous_annotation(qtbot,
     assert panel.notes.editor.text() == ""
     session.select(claim_id)
     assert panel.notes.editor.text() == "About the claim"
+
+
+def test_unsaved_text_never_marks_a_deleted_passage_again(qtbot, inspector, article):
+    panel, session, stack = inspector
+    row, claim_id, _ = article
+    qtbot.keyClicks(panel.notes.editor.editor, "Typed, then the claim was removed")
+    stack.push(DeleteAnnotations(session, [claim_id]))
+    assert session.selected_id is None
+    assert panel.pages.currentWidget() is panel.placeholder
+    assert [r.kind for r in store.annotation_records(row.id)] == ["entity"]
+    assert [stack.text(i) for i in range(stack.count())] == ["Remove annotation"]
 
 
 def test_clearing_or_deleting_a_note_removes_it(qtbot, inspector, article):

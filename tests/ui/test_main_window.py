@@ -33,8 +33,10 @@ def test_open_sample_shows_highlights_and_panels(qtbot, window):
     claim = next(r for r in records if r.kind == "claim" and "17%" in r.quote)
     assert window.reader.has_overlay_at(claim.start + 1, "claim")
     # Panels list what the issue names.
-    assert "Nvidia" in window.entities.names_for("ORG")
-    assert any("17%" in quote for quote in window.claims.quotes())
+    orgs = {n.name for g in window.entities.model().groups() if g.label == "ORG" for n in g.names}
+    assert {"Nvidia", "OpenAI", "DeepSeek"} <= orgs
+    claims = window.claims.model()
+    assert any("17%" in claims.claim(row).quote for row in range(claims.rowCount()))
     assert window.windowTitle().startswith("DeepSeek R1 AI Model Disrupts")
 
 

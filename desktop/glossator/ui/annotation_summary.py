@@ -63,7 +63,7 @@ def kind_badge(record: AnnotationRecord) -> tuple[str, QColor, QColor]:
 class AnnotationSummary(QWidget):
     """Badge, quote and details of one annotation, with the claim status selector."""
 
-    statusChosen = Signal(str)  # the reader picked a status in the selector
+    status_chosen = Signal(str)  # the reader picked a status in the selector
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -138,7 +138,7 @@ class AnnotationSummary(QWidget):
         self.status.blockSignals(False)
 
     def _status_changed(self, index: int) -> None:
-        self.statusChosen.emit(self.status.itemData(index))
+        self.status_chosen.emit(self.status.itemData(index))
 
 
 def _score_text(score: float | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import markdown
@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export as annotated Markdown")
         self.resize(760, 640)
         # One export time for preview and file, so the saved text equals the previewed text.
-        self.exported_at = datetime.now(timezone.utc).replace(microsecond=0)
+        self.exported_at = datetime.now(UTC).replace(microsecond=0)
         self._markdown = ""
         self._html = ""
         self._stale = True

@@ -52,7 +52,7 @@ class InspectorPanel(QWidget):
         self.placeholder.setMargin(16)
 
         self.summary = AnnotationSummary()
-        self.summary.statusChosen.connect(self.set_status)
+        self.summary.status_chosen.connect(self.set_status)
         self.notes = NotesSection(session, undo_stack)
         self.sources = SourcesEditor(session, undo_stack)
         self.tags = TagsEditor(session, undo_stack)

@@ -114,7 +114,7 @@ class LegendWidget(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._rects = self._layout(self.width())[0]
-        for item, rect in zip(self.items, self._rects):
+        for item, rect in zip(self.items, self._rects, strict=True):
             if item.style == "caption":
                 painter.setPen(muted)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, item.text)
@@ -135,7 +135,8 @@ class LegendWidget(QWidget):
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            for item, rect in zip(self.items, self._rects):
+            # The rectangles come from the last paint and may lag a refresh by one frame.
+            for item, rect in zip(self.items, self._rects, strict=False):
                 if item.tip and rect.contains(QPointF(event.pos())):
                     QToolTip.showText(event.globalPos(), item.tip, self)
                     return True

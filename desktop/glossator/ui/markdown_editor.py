@@ -21,7 +21,7 @@ from glossator.ui.markdown_view import SafeTextBrowser, note_html
 class NoteTextEdit(QPlainTextEdit):
     """A plain-text editor that reports when the reader is done: focus leaves it, or Ctrl+Enter."""
 
-    editingFinished = Signal()  # focus left, or Ctrl+Enter
+    editing_finished = Signal()  # focus left, or Ctrl+Enter
     submitted = Signal()  # Ctrl+Enter only: "save this now"
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
@@ -30,7 +30,7 @@ class NoteTextEdit(QPlainTextEdit):
         ):
             event.accept()
             self.submitted.emit()
-            self.editingFinished.emit()
+            self.editing_finished.emit()
             return
         super().keyPressEvent(event)
 
@@ -38,7 +38,7 @@ class NoteTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)
         # A context menu or a completer popup takes focus without the reader leaving the note.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.editingFinished.emit()
+            self.editing_finished.emit()
 
 
 class MarkdownEditor(QWidget):
@@ -48,9 +48,9 @@ class MarkdownEditor(QWidget):
     the right; callers may add their own buttons to it with ``add_header_widget``.
     """
 
-    editingFinished = Signal()  # focus left the text, or Ctrl+Enter
+    editing_finished = Signal()  # focus left the text, or Ctrl+Enter
     submitted = Signal()  # Ctrl+Enter
-    textEdited = Signal()  # the reader changed the text (not ``set_text``)
+    text_edited = Signal()  # the reader changed the text (not ``set_text``)
 
     def __init__(self, title: str = "", placeholder: str = "", parent=None):
         super().__init__(parent)
@@ -58,7 +58,7 @@ class MarkdownEditor(QWidget):
         self.editor = NoteTextEdit()
         self.editor.setPlaceholderText(placeholder)
         self.editor.setTabChangesFocus(True)
-        self.editor.editingFinished.connect(self.editingFinished)
+        self.editor.editing_finished.connect(self.editing_finished)
         self.editor.submitted.connect(self.submitted)
         self.editor.textChanged.connect(self._text_changed)
         self.preview = SafeTextBrowser()
@@ -119,7 +119,7 @@ class MarkdownEditor(QWidget):
 
     def _text_changed(self) -> None:
         if not self._loading:
-            self.textEdited.emit()
+            self.text_edited.emit()
 
     # -- edit / preview ----------------------------------------------------------------
     def is_preview(self) -> bool:

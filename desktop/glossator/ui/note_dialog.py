@@ -22,7 +22,7 @@ class NoteDialog(QDialog):
         )
         self.editor.set_text(text)
         self.editor.submitted.connect(self.accept)
-        self.editor.textEdited.connect(self._update_ok)
+        self.editor.editor.textChanged.connect(self._update_ok)
         hint = QLabel("Ctrl+Enter saves the note.")
         hint.setStyleSheet("color: #868e96;")
         self.buttons = QDialogButtonBox(

@@ -7,6 +7,8 @@ one undoable step. Reloads after a save never overwrite what the reader is still
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -52,9 +54,9 @@ class NotesSection(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.commit)
-        self.editor.textEdited.connect(self.timer.start)
-        self.editor.textEdited.connect(self._update_buttons)
-        self.editor.editingFinished.connect(self.commit)
+        self.editor.text_edited.connect(self.timer.start)
+        self.editor.text_edited.connect(self._update_buttons)
+        self.editor.editing_finished.connect(self.commit)
 
         self.others_title = QLabel("More notes on this passage")
         self.others_title.setObjectName("hint")
@@ -96,7 +98,7 @@ class NotesSection(QWidget):
             item = self.others.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        extra = list(zip(record.note_ids[1:], record.notes[1:])) if record else []
+        extra = list(zip(record.note_ids[1:], record.notes[1:], strict=True)) if record else []
         for note_id, body in extra:
             self.others.addWidget(self._note_card(note_id, body))
         self.others_title.setVisible(bool(extra))
@@ -159,11 +161,10 @@ class NotesSection(QWidget):
         self._update_buttons()
 
     def _push(self, command, *args) -> None:
-        try:
+        # The note or passage may have gone away under the editor (deleted elsewhere): then
+        # there is nothing left to save.
+        with suppress(GlossatorError):
             self.undo_stack.push(command(self.session, *args))
-        except GlossatorError:
-            # The note or passage went away under the editor (deleted elsewhere); nothing to save.
-            pass
 
     def start_editing(self) -> None:
         self.editor.start_editing()

@@ -100,6 +100,13 @@ class OffsetMap:
         if not self.segments or end <= start:
             return
         first = self.segment_index_for_offset(start)
+        seg = self.segments[first]
+        if end <= seg.end and not seg.wide:
+            # The usual case: the range lies inside one block without wide characters.
+            lo, hi = max(start, seg.start) - seg.start, end - seg.start
+            if hi > lo:
+                yield first, lo, hi
+            return
         last = self.segment_index_for_offset(max(start, end - 1))
         for index in range(first, last + 1):
             seg = self.segments[index]

@@ -3,7 +3,7 @@ ellipsis, with a coloured bar on its left like a blockquote."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,6 +22,7 @@ class QuoteLabel(QWidget):
         self._text = ""
         self._max_lines = max_lines
         self._accent = QColor("#adb5bd")
+        self._wrapped: dict[int, list[tuple[int, int]]] = {}  # width -> lines, for this text
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -30,11 +31,17 @@ class QuoteLabel(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt naming, like QLabel)
         # Line breaks inside a quote matter less than fitting it in: show it as one paragraph.
         self._text = " ".join(text.split())
+        self._wrapped.clear()
         self.updateGeometry()
         self.update()
 
     def text(self) -> str:
         return self._text
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._wrapped.clear()  # a new font wraps differently
 
     def set_accent(self, colour: QColor) -> None:
         self._accent = QColor(colour)
@@ -43,6 +50,15 @@ class QuoteLabel(QWidget):
     # -- layout ------------------------------------------------------------------------
     def _lines(self, width: int) -> list[tuple[int, int]]:
         """(start, length) of each wrapped line of the whole text at this width."""
+        # Layouts ask for the height at a few widths over and over; wrapping once per width
+        # keeps painting and resizing cheap.
+        if width not in self._wrapped:
+            if len(self._wrapped) > 16:
+                self._wrapped.clear()
+            self._wrapped[width] = self._wrap(width)
+        return self._wrapped[width]
+
+    def _wrap(self, width: int) -> list[tuple[int, int]]:
         layout = QTextLayout(self._text, self.font())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextListFormat,
 )
 
@@ -74,6 +73,7 @@ class _Formats:
 
         self.paragraph = self._block(150, bottom=0.85 * em)
         self.list_item = self._block(150, bottom=0.3 * em)
+        self.list_end = self._block(150, bottom=0.85 * em)
         self.quote = self._block(150, bottom=0.85 * em, left=1.6 * em)
         self.quote_chars = QTextCharFormat(self.body)
         self.quote_chars.setFontItalic(True)
@@ -106,11 +106,11 @@ class _Formats:
         chars.setFontWeight(QFont.Weight.Bold if level <= 3 else QFont.Weight.DemiBold)
         return block, chars
 
-    def for_block(self, block: Block, first: bool) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def for_block(self, block: Block, first: bool, following: Block | None) -> tuple[QTextBlockFormat, QTextCharFormat]:
         if block.kind == "heading":
             return self.heading(block.level or 1, first)
         if block.kind == "list_item":
-            return self.list_item, self.body
+            return (self.list_end if _ends_list(block, following) else self.list_item), self.body
         if block.kind == "quote":
             return self.quote, self.quote_chars
         if block.kind == "code":
@@ -136,6 +136,13 @@ class _Formats:
             fmt.setUnderlineColor(self.style.colour("link"))
             fmt.setToolTip(href)
         return fmt
+
+
+def _ends_list(block: Block, following: Block | None) -> bool:
+    """Whether a list item is the last of its list (so body spacing follows it)."""
+    if following is None or following.kind != "list_item":
+        return True
+    return following.level <= 1 and following.ordered != block.ordered
 
 
 class _Lists:
@@ -176,9 +183,11 @@ def build_document(article: Article | None, style: ReaderStyle, parent=None) -> 
     lists = _Lists()
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    for index, block in enumerate(reading_blocks(article)):
+    blocks = reading_blocks(article)
+    for index, block in enumerate(blocks):
         text = article.text[block.start:block.end].translate(_BREAKS)
-        block_format, char_format = formats.for_block(block, index == 0)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        block_format, char_format = formats.for_block(block, index == 0, following)
         if index == 0:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
@@ -205,7 +214,3 @@ def _apply_inlines(doc: ReaderDocument, article: Article, formats: _Formats, cur
             cursor.setPosition(base + hi, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
 
-
-def heading_level(doc: QTextDocument, position: int) -> int:
-    """The heading level of the block at a document position (0 for body text)."""
-    return doc.findBlock(position).blockFormat().intProperty(QTextFormat.Property.HeadingLevel)

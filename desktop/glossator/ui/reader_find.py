@@ -31,7 +31,7 @@ class FindController:
             self.reset()
             return False
         previous = self.finder.matches[self.finder.current] if self.finder.current is not None else None
-        renewed = text != self.finder.needle
+        renewed = text.casefold() != self.finder.needle.casefold()   # the search ignores case
         self.finder.search(article.text, text)
         if renewed:
             self._mark_all()
@@ -46,7 +46,7 @@ class FindController:
         view.find_bar.set_count(self.finder.current, len(self.finder.matches), text)
         if match is None:
             view.clear_text_selection()
-            view._refresh_marks()
+            view.refresh_marks()
             return False
         view.scroll_to(match[0], match[1], select_text=True)
         return True
@@ -55,7 +55,7 @@ class FindController:
         """Forget the search and its tints (the bar closed or the article changed)."""
         self.finder.clear()
         self.marks = []
-        self.view._refresh_marks()
+        self.view.refresh_marks()
 
     def refresh(self) -> None:
         """Re-create the tints on a rebuilt document (zoom or theme changed)."""
@@ -67,13 +67,13 @@ class FindController:
     def _mark_all(self) -> None:
         view = self.view
         fmt = QTextCharFormat()
-        fmt.setBackground(view.style_settings().colour("find"))
+        fmt.setBackground(view.reader_style().colour("find"))
         marks = []
         offsets = view.document().offsets
         for start, end in self.finder.matches[:MAX_FIND_MARKS]:
             mark = QTextEdit.ExtraSelection()
-            mark.cursor = view._cursor(*offsets.doc_range(start, end))
+            mark.cursor = view.doc_cursor(*offsets.doc_range(start, end))
             mark.format = fmt
             marks.append(mark)
         self.marks = marks
-        view._refresh_marks()
+        view.refresh_marks()

@@ -43,6 +43,8 @@ class OverlayManager:
         self._painted: dict[int, tuple] = {}   # block index -> signature of the formats set on it
         # Underlines drawn a second time beneath strong claims, by block: (start, end, colour).
         self.strong_underlines: dict[int, list[tuple[int, int, QColor]]] = {}
+        self._spans: dict[int, list[tuple[int, int, int]]] = {}   # record index -> its block spans
+        self._spans_for: tuple | None = None      # (records, offsets) the spans belong to
 
     # -- filters -----------------------------------------------------------------------
     def is_visible(self, record: AnnotationRecord) -> bool:
@@ -96,6 +98,7 @@ class OverlayManager:
         return fmt
 
     def layers_of(self, record: AnnotationRecord) -> list[str]:
+        """The layers an annotation is drawn on: its kind's, plus "marked" if it has notes or sources."""
         layers = [{"entity": "entity", "claim": "claim"}.get(record.kind, "highlight")]
         if has_attachments(record):
             layers.append("marked")
@@ -104,42 +107,60 @@ class OverlayManager:
     # -- painting ----------------------------------------------------------------------
     def apply(self, doc: QTextDocument, offsets: OffsetMap, records: list[AnnotationRecord]) -> int:
         """Paint the visible annotations on ``doc``; returns how many blocks changed."""
-        per_block: dict[int, list[tuple[int, int, int, str, AnnotationRecord]]] = {}
+        changed = self._set_block_formats(doc, self._items_by_block(offsets, records))
+        if changed:
+            # One relayout of the changed stretch, not one per block.
+            first, last = offsets.segments[min(changed)], offsets.segments[max(changed)]
+            doc.markContentsDirty(first.position, last.position + last.doc_length + 1 - first.position)
+        return len(changed)
+
+    def _items_by_block(self, offsets: OffsetMap, records: list[AnnotationRecord]) -> dict[int, list]:
+        """``(layer order, start, end, layer, record)`` for each block, for the visible annotations."""
+        if self._spans_for is None or self._spans_for[0] is not records or self._spans_for[1] is not offsets:
+            # Filters change far more often than annotations: map the ranges once per list.
+            self._spans = {i: list(offsets.block_spans(r.start, r.end)) for i, r in enumerate(records)}
+            self._spans_for = (records, offsets)
         order = {name: i for i, name in enumerate(LAYERS)}
+        per_block: dict[int, list] = {}
         self.strong_underlines = {}
-        for record in records:
+        for number, record in enumerate(records):
             if not self.is_visible(record):
                 continue
+            spans = self._spans[number]
             if record.kind == "claim" and (record.score is None or record.score >= STRONG_CLAIM):
                 colour = self.claim_colour(record.label, record.score)
-                for index, lo, hi in offsets.block_spans(record.start, record.end):
+                for index, lo, hi in spans:
                     self.strong_underlines.setdefault(index, []).append((lo, hi, colour))
             for layer in self.layers_of(record):
-                for index, lo, hi in offsets.block_spans(record.start, record.end):
+                for index, lo, hi in spans:
                     per_block.setdefault(index, []).append((order[layer], lo, hi, layer, record))
+        return per_block
+
+    def _set_block_formats(self, doc: QTextDocument, per_block: dict[int, list]) -> list[int]:
+        """Give each block its layer formats, skipping blocks whose formats did not change."""
         changed: list[int] = []
         for index in set(per_block) | set(self._painted):
             items = sorted(per_block.get(index, ()), key=lambda item: item[:3])
-            signature = tuple((layer, lo, hi, id(self.layer_format(layer, rec))) for _o, lo, hi, layer, rec in items)
+            formats = [(lo, hi, layer, self.layer_format(layer, rec)) for _o, lo, hi, layer, rec in items]
+            signature = tuple((layer, lo, hi, id(fmt)) for lo, hi, layer, fmt in formats)
             if self._painted.get(index, ()) == signature:
                 continue
-            block = doc.findBlockByNumber(index)
-            block.layout().setFormats([self._range(lo, hi, self.layer_format(layer, rec))
-                                       for _o, lo, hi, layer, rec in items])
+            doc.findBlockByNumber(index).layout().setFormats([self._range(lo, hi, fmt) for lo, hi, _l, fmt in formats])
             if signature:
                 self._painted[index] = signature
             else:
                 self._painted.pop(index, None)
             changed.append(index)
-        if changed:
-            first = offsets.segments[min(changed)]
-            last = offsets.segments[max(changed)]
-            doc.markContentsDirty(first.position, last.position + last.doc_length + 1 - first.position)
-        return len(changed)
+        return changed
+
+    def layers_at(self, block_index: int, position: int) -> set[str]:
+        """The layers painted at a block-relative document position."""
+        return {layer for layer, lo, hi, _fmt in self._painted.get(block_index, ()) if lo <= position < hi}
 
     def forget(self) -> None:
         """Start afresh with a new document (its blocks carry no formats yet)."""
         self._painted.clear()
+        self._spans, self._spans_for = {}, None
 
     @staticmethod
     def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

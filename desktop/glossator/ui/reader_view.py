@@ -8,20 +8,19 @@ annotation. Everything it reports (clicks, menus, ranges) is in article offsets.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QDesktopServices, QPalette, QTextCursor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from glossator.ui.annotation_tooltip import tooltip_html
 from glossator.ui.article_session import ArticleSession
+from glossator.ui.external_links import openable_url
 from glossator.ui.find_bar import FindBar
 from glossator.ui.palette import ENTITY_NAMES
 from glossator.ui.reader_document import ReaderDocument, build_document
+from glossator.ui.reader_find import FindController
 from glossator.ui.reader_overlays import OverlayManager
 from glossator.ui.reader_style import ReaderStyle, clamp_zoom, palette_is_dark
-from glossator.ui.reader_find import FindController
 from glossator.ui.reading_pane import ReadingPane
-
-OPENABLE_SCHEMES = ("http", "https", "mailto")
 
 
 class ReaderView(QWidget):
@@ -76,7 +75,21 @@ class ReaderView(QWidget):
         return self._document.offsets.article_offset(position)
 
     def document(self) -> ReaderDocument:
+        """The document on screen (rebuilt for every article, theme and zoom)."""
         return self._document
+
+    def document_text(self, start: int, end: int) -> str:
+        """The text the reader shows for an article range (line and block breaks as "\n")."""
+        text = self.doc_cursor(*self._document.offsets.doc_range(start, end)).selectedText()
+        return text.replace("\u2028", "\n").replace("\u2029", "\n")
+
+    def has_overlay_at(self, offset: int, layer: str) -> bool:
+        """Whether a layer ("entity", "claim", "highlight", "marked") is painted at an article offset."""
+        offsets = self._document.offsets
+        if not len(offsets):
+            return False
+        index = offsets.segment_index_for_offset(offset)
+        return layer in self.overlays.layers_at(index, offsets.doc_position(offset) - offsets.segments[index].position)
 
     # -- building ----------------------------------------------------------------------
     def _article_changed(self) -> None:
@@ -87,7 +100,7 @@ class ReaderView(QWidget):
 
     def _rebuild(self, keep_place: bool = False) -> None:
         """Lay the article out afresh (new article, theme or zoom) and repaint every layer."""
-        place = self._top_offset() if keep_place and self._document is not None else None
+        place = self._top_place() if keep_place and self._document is not None else None
         selection = self.selected_range() if keep_place else None
         old = self._document
         self._document = build_document(self.session.article, self._style, self.browser)
@@ -103,7 +116,7 @@ class ReaderView(QWidget):
         if selection is not None:
             self._select_text(*selection)
         if place is not None:
-            self._scroll_offset_to_top(place)
+            self._restore_place(*place)
         else:
             self.browser.verticalScrollBar().setValue(0)
 
@@ -122,7 +135,7 @@ class ReaderView(QWidget):
     def _paint_overlays(self) -> None:
         self.overlays.apply(self._document, self._document.offsets, self.session.records)
         self.browser.strong_underlines = self.overlays.strong_underlines
-        self._refresh_marks()
+        self.refresh_marks()
 
     # -- filters -----------------------------------------------------------------------
     def set_entity_type_visible(self, label: str, visible: bool) -> None:
@@ -162,6 +175,10 @@ class ReaderView(QWidget):
             target = top - height * 0.1
         self.browser.verticalScrollBar().setValue(int(target))
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select an article range as if the user had, and bring it into view."""
+        self.scroll_to(start, end, select_text=True)
+
     def selected_range(self) -> tuple[int, int] | None:
         """The article range the user selected, without surrounding whitespace, or None."""
         cursor = self.browser.textCursor()
@@ -177,6 +194,7 @@ class ReaderView(QWidget):
         return (start, end) if end > start else None
 
     def clear_text_selection(self) -> None:
+        """Drop the user's text selection (after an action used it)."""
         cursor = self.browser.textCursor()
         cursor.clearSelection()
         self.browser.setTextCursor(cursor)
@@ -214,35 +232,32 @@ class ReaderView(QWidget):
             self.annotation_clicked.emit(annotation_id)
 
     def _selection_changed(self, annotation_id) -> None:
-        self._refresh_marks()
+        self.refresh_marks()
         record = self.session.record(annotation_id)
         if record is not None and not self._clicking and not self._range_in_view(record.start, record.end):
             self.scroll_to(record.start, record.end)
 
-    def _refresh_marks(self) -> None:
-        """Re-set the transient marks: find matches, and the selected annotation's tint and outline."""
-        marks = list(self.finder_control.marks)
+    def refresh_marks(self) -> None:
+        """Re-set the transient marks: the find matches, and the outline of the selected annotation.
+
+        The outline is painted over the text rather than set as an ExtraSelection, whose
+        background would hide the entity tints and highlights inside the annotation.
+        """
         record = self.session.selected
         self.browser.outline = None
         if record is not None and self._document is not None:
             doc_start, doc_end = self._document.offsets.doc_range(record.start, record.end)
             if doc_end > doc_start:
-                mark = QTextEdit.ExtraSelection()
-                mark.cursor = self._cursor(doc_start, doc_end)
-                tint = self._style.colour("selected")
-                tint.setAlpha(70 if self._style.dark else 45)
-                mark.format = QTextCharFormat()
-                mark.format.setBackground(tint)
-                marks.append(mark)
                 self.browser.outline = (doc_start, doc_end)
-        self.browser.setExtraSelections(marks)
+        self.browser.setExtraSelections(list(self.finder_control.marks))
         self.browser.viewport().update()
 
     # -- links -------------------------------------------------------------------------
     def _open_link(self, url: QUrl) -> None:
         """Open a clicked link in the user's browser if it is a web or mail link; refuse others."""
-        if url.scheme().lower() in OPENABLE_SCHEMES and url.isValid():
-            QDesktopServices.openUrl(url)
+        target = openable_url(url)
+        if target is not None:
+            QDesktopServices.openUrl(target)
         else:
             self.link_blocked.emit(url.toString())
 
@@ -295,9 +310,11 @@ class ReaderView(QWidget):
             self._set_style(ReaderStyle(dark=bool(dark), zoom=self._style.zoom))
 
     def is_dark(self) -> bool:
+        """Whether the page is drawn in dark colours."""
         return self._style.dark
 
-    def style_settings(self) -> ReaderStyle:
+    def reader_style(self) -> ReaderStyle:
+        """The fonts, sizes and colours in use (theme and zoom)."""
         return self._style
 
     def _set_style(self, style: ReaderStyle) -> None:
@@ -306,14 +323,15 @@ class ReaderView(QWidget):
         self._rebuild(keep_place=True)
 
     # -- helpers -----------------------------------------------------------------------
-    def _cursor(self, doc_start: int, doc_end: int) -> QTextCursor:
+    def doc_cursor(self, doc_start: int, doc_end: int) -> QTextCursor:
+        """A cursor selecting a range of document positions."""
         cursor = QTextCursor(self._document)
         cursor.setPosition(doc_start)
         cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _select_text(self, start: int, end: int) -> None:
-        self.browser.setTextCursor(self._cursor(*self._document.offsets.doc_range(start, end)))
+        self.browser.setTextCursor(self.doc_cursor(*self._document.offsets.doc_range(start, end)))
 
     def _content_y(self, position: int, bottom: bool = False) -> float:
         """The top (or bottom) of the line holding a document position, in document coordinates."""
@@ -328,8 +346,12 @@ class ReaderView(QWidget):
         height = self.browser.viewport().height()
         return self._content_y(doc_start) >= top and self._content_y(doc_end, True) <= top + height
 
-    def _top_offset(self) -> int:
-        return self.article_offset(self.browser.cursorForPosition(QPoint(0, 0)).position())
+    def _top_place(self) -> tuple[int, float]:
+        """The article offset at the top of the view and how far below the top its line starts."""
+        cursor = self.browser.cursorForPosition(QPoint(0, 0))
+        return self.article_offset(cursor.position()), self.browser.cursorRect(cursor).top()
 
-    def _scroll_offset_to_top(self, offset: int) -> None:
-        self.browser.verticalScrollBar().setValue(int(self._content_y(self.doc_position(offset))))
+    def _restore_place(self, offset: int, below_top: float) -> None:
+        """Scroll so the line holding ``offset`` sits where it was before a rebuild."""
+        target = self._content_y(self.doc_position(offset)) - below_top
+        self.browser.verticalScrollBar().setValue(int(target))

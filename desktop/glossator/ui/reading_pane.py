@@ -1,8 +1,8 @@
 """The text surface of the reader: a read-only QTextBrowser that reports clicks, hovers and menus.
 
 It knows document positions only; the reader view turns them into article offsets and
-annotations. It also paints what formats cannot: the bar beside block quotes and the
-outline round the selected annotation.
+annotations. It also paints what formats cannot: the rule beside block quotes, the second
+stroke under strong claims and the outline round the selected annotation.
 """
 
 from __future__ import annotations
@@ -140,9 +140,11 @@ class ReadingPane(QTextBrowser):
         self._paint_quote_rules(painter)
         self._paint_strong_underlines(painter)
         if self.outline is not None:
-            pen = QPen(self.outline_colour, 1.6)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            # A faint wash keeps the tints beneath visible; the stroke says "this one".
+            wash = QColor(self.outline_colour)
+            wash.setAlpha(34)
+            painter.setPen(QPen(self.outline_colour, 1.6))
+            painter.setBrush(wash)
             for rect in self.range_rects(*self.outline):
                 painter.drawRoundedRect(rect.adjusted(-2.5, -1.5, 2.5, 1.5), 3.5, 3.5)
         painter.end()

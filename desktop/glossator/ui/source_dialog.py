@@ -88,6 +88,9 @@ class SourceDialog(QDialog):
             valid, message = True, ""
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        if message:
+            # A shown dialog does not grow for a wrapped label by itself; give it the lines.
+            self.error.setMinimumHeight(self.error.heightForWidth(max(self.url.width(), 200)))
         self.ok_button().setEnabled(valid)
 
     def accept(self) -> None:

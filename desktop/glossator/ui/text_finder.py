@@ -7,7 +7,7 @@ stored or compared; the reader maps them to document positions only to show them
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 
 class TextFinder:
@@ -18,13 +18,13 @@ class TextFinder:
         self.matches: list[tuple[int, int]] = []
         self.current: int | None = None
         self._starts: list[int] = []
-        self._text_id: int | None = None
+        self._text: str | None = None
 
     def search(self, text: str, needle: str) -> list[tuple[int, int]]:
         """All matches of ``needle`` in ``text`` (recomputed only when either changed)."""
-        if needle == self.needle and id(text) == self._text_id:
+        if needle.casefold() == self.needle.casefold() and text is self._text:
             return self.matches
-        self.needle, self._text_id, self.current = needle, id(text), None
+        self.needle, self._text, self.current = needle, text, None
         if needle:
             pattern = re.compile(re.escape(needle), re.IGNORECASE)
             self.matches = [m.span() for m in pattern.finditer(text)]
@@ -53,10 +53,5 @@ class TextFinder:
         self.current = None
         return self.step(origin, backwards=False)
 
-    def index_of(self, start: int) -> int | None:
-        """The index of the match starting at ``start``, if any."""
-        index = bisect_right(self._starts, start) - 1
-        return index if index >= 0 and self._starts[index] == start else None
-
     def clear(self) -> None:
-        self.needle, self.matches, self.current, self._starts, self._text_id = "", [], None, [], None
+        self.needle, self.matches, self.current, self._starts, self._text = "", [], None, [], None

@@ -52,7 +52,8 @@ class _Visible(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        is_ref = "footnote-ref" in (attributes.get("class") or "") or (attributes.get("id") or "").startswith("fnref")
+        classes = attributes.get("class") or ""
+        is_ref = "footnote-ref" in classes or (attributes.get("id") or "").startswith("fnref")
         if tag == "sup" and (self._skip or is_ref):
             self._skip += 1
 

@@ -59,3 +59,8 @@ def test_statistic_outscores_opinion(nlp):
     opinion = _claim(nlp, "I believe we must do more for working families.")
     assert fact._.claim_score >= 0.5
     assert opinion is None or opinion._.claim_score < fact._.claim_score
+
+
+def test_a_request_is_not_reported_speech(nlp):
+    claim = _claim(nlp, "The report ended by calling for the government to maintain strict limits on exports.")
+    assert claim is None or "attribution" not in claim._.claim_kinds

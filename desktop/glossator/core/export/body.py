@@ -10,7 +10,9 @@ from glossator.core.export.escaping import escape_line
 from glossator.core.export.inline_marks import Mark, render_line
 
 
-def render_body(text: str, forms: Sequence[LineForm], marks: Sequence[Mark]) -> tuple[str, list[str]]:
+def render_body(
+    text: str, forms: Sequence[LineForm], marks: Sequence[Mark]
+) -> tuple[str, list[str]]:
     """Return the body Markdown and the footnote labels in the order they are referenced.
 
     ``forms`` has one entry per line of ``text`` (see ``body_layout.layout_lines``); lines

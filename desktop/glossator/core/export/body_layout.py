@@ -80,7 +80,8 @@ def layout_lines(
             touched = any(s < end and e > starts[first] for s, e in unmarkable)
             if not after_blank or not blank_after or touched:
                 continue
-            longest = max((len(run) for run in _BACKTICK_RUN.findall(text[starts[first] : end])), default=0)
+            runs = _BACKTICK_RUN.findall(text[starts[first] : end])
+            longest = max((len(run) for run in runs), default=0)
             fence = "`" * max(3, longest + 1)
             for i in range(first, last + 1):
                 forms[i] = LineForm(

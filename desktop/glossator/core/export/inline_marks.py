@@ -92,7 +92,8 @@ def _write(tokens: list[_Token], refs: list[str]) -> str:
         if token.kind == "text":
             # "[^c1](x)" would be a link in CommonMark, whose link rule runs before footnotes.
             after_ref = i > 0 and tokens[i - 1].kind == "ref"
-            out.append("\\" + token.text if after_ref and token.text.startswith("(") else token.text)
+            escape = after_ref and token.text.startswith("(")
+            out.append("\\" + token.text if escape else token.text)
         elif token.kind == "ref":
             out.append(f"[^{token.text}]")
             refs.append(token.text)
@@ -134,4 +135,5 @@ def _stars_fit(tokens: list[_Token], i: int, j: int, out: list[str]) -> bool:
         return False
     if out and out[-1].endswith("*"):
         return False
-    return not any(t.kind == "open" and t.mark is not None and t.mark.bold for t in tokens[i + 1 : j])
+    inner = tokens[i + 1 : j]
+    return not any(t.kind == "open" and t.mark is not None and t.mark.bold for t in inner)

@@ -33,7 +33,7 @@ from glossator.core.export.sections import (
     notes_section,
     title_line,
 )
-from glossator.core.export.selection import Selection, select
+from glossator.core.export.selection import Selection, Shown, select
 from glossator.core.export.strip import strip_markup
 
 __all__ = ["EntityMode", "export_markdown", "strip_markup"]
@@ -80,7 +80,8 @@ def export_markdown(
     body, refs = render_body(text, forms, chosen.marks)
 
     if source is None:
-        source = article.source_url or (PurePath(article.source_path).name if article.source_path else "")
+        path = article.source_path
+        source = article.source_url or (PurePath(path).name if path else "")
     stamp = exported_at or datetime.now(timezone.utc)
     parts = [front_matter(one_line(article.title), source, stamp, generator)]
     if one_line(article.title) and not _starts_with_title(text, forms, article.title):
@@ -88,8 +89,9 @@ def export_markdown(
     parts += [BODY_START, body, BODY_END]
     if chosen.claims:
         parts.append(claims_table([_claim_row(text, shown) for shown in chosen.claims]))
-    if mode is not EntityMode.NONE and chosen.entities:
-        parts.append(entity_index([(s.record.label, text[s.start : s.end]) for s in chosen.entities]))
+    forms_seen = [(s.record.label, text[s.start : s.end]) for s in chosen.entities]
+    if mode is not EntityMode.NONE and any(one_line(form) for _, form in forms_seen):
+        parts.append(entity_index(forms_seen))
     notes = notes_section(article_notes)
     if notes:
         parts.append(notes)
@@ -106,7 +108,7 @@ def _starts_with_title(text: str, forms: Sequence[LineForm], title: str) -> bool
     return False
 
 
-def _claim_row(text: str, shown) -> list[str]:
+def _claim_row(text: str, shown: Shown) -> list[str]:
     record = shown.record
     score = f"{record.score:.2f}" if record.score is not None else ""
     speaker = str(record.attrs.get("speaker") or "")
@@ -119,6 +121,7 @@ def _footnotes(chosen: Selection, refs: Sequence[str]) -> list[tuple[str, str, A
     entries = []
     for label in dict.fromkeys(refs):
         shown = by_label[label]
-        head = claim_head(shown.record) if shown.record.kind == "claim" else highlight_head(shown.record)
-        entries.append((label, head, shown.record))
+        record = shown.record
+        head = claim_head(record) if record.kind == "claim" else highlight_head(record)
+        entries.append((label, head, record))
     return entries

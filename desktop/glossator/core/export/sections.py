@@ -1,4 +1,4 @@
-"""The parts of an export around the body: front matter, title, claims table, entity index, notes."""
+"""The parts of an export around its body: front matter, title, claims, entity index, notes."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def entity_index(entities: Sequence[tuple[str, str]]) -> str:
     ``entities`` holds (label, surface form) pairs; labels and forms are listed in
     alphabetical order so that the same article always gives the same index.
     """
-    counts = Counter((one_line(label), one_line(form)) for label, form in entities)
+    counts = Counter((one_line(label), one_line(form)) for label, form in entities if one_line(form))
     by_label: dict[str, list[tuple[str, int]]] = {}
     for (label, form), count in counts.items():
         by_label.setdefault(label, []).append((form, count))
@@ -99,7 +99,8 @@ def notes_section(notes: Sequence[str]) -> str:
     for note in notes:
         lines = user_markdown_lines(note)
         if lines:
-            items.append("\n".join(["- " + lines[0], *("    " + line if line else "" for line in lines[1:])]))
+            rest = ("    " + line if line else "" for line in lines[1:])
+            items.append("\n".join(["- " + lines[0], *rest]))
     return "\n\n".join(["## Notes", *items]) if items else ""
 
 

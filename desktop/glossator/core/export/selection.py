@@ -10,6 +10,7 @@ order on ties, so the same annotations give the same export whatever order they 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from html import escape
 
@@ -20,8 +21,15 @@ from glossator.core.export.links import link_target
 
 CLAIM_TAG = '<mark class="claim">'
 HIGHLIGHT_TAG = '<mark class="highlight">'
-_ENTITY_LAYER, _LINK_LAYER, _MARK_LAYER, _FORMAT_LAYER = 2, 1, 0, 3
-_FORMAT_TAGS = {"emphasis": ("<em>", "</em>"), "strong": ("<b>", "</b>"), "code": ("<code>", "</code>")}
+_CLOSE_MARK = "</mark>"
+# Nesting layers, outermost first: a span of a lower layer is never split by one of a higher.
+_MARK_LAYER, _LINK_LAYER, _ENTITY_LAYER, _FORMAT_LAYER = 0, 1, 2, 3
+# Article strong is <b>, so that <strong> and ** always mean an entity.
+_FORMAT_TAGS = {
+    "emphasis": ("<em>", "</em>"),
+    "strong": ("<b>", "</b>"),
+    "code": ("<code>", "</code>"),
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ def select(
     """Pick, order and label what the export shows, and build its marks."""
     chosen = Selection()
     seen_entities: set[tuple[int, int, str]] = set()
+    noted = 0
     for record in sorted(annotations, key=_record_order):
         span = visible_range(text, record.start, record.end)
         if span is None:
@@ -63,17 +72,19 @@ def select(
             label = f"c{len(chosen.claims) + 1}"
             chosen.claims.append(Shown(record, *span, label=label))
         elif record.kind == "highlight":
-            noted = any(n.strip() for n in record.notes) or bool(record.sources)
-            label = f"n{sum(1 for h in chosen.highlights if h.label) + 1}" if noted else ""
+            # Only a highlight with something to say gets a footnote.
+            label = ""
+            if any(n.strip() for n in record.notes) or record.sources:
+                noted += 1
+                label = f"n{noted}"
             chosen.highlights.append(Shown(record, *span, label=label))
         elif record.kind == "entity" and (*span, record.label) not in seen_entities:
             seen_entities.add((*span, record.label))
             chosen.entities.append(Shown(record, *span))
     marks = chosen.marks
-    for shown in chosen.claims:
-        marks.append(Mark(shown.start, shown.end, _MARK_LAYER, CLAIM_TAG, "</mark>", ref=shown.label))
-    for shown in chosen.highlights:
-        marks.append(Mark(shown.start, shown.end, _MARK_LAYER, HIGHLIGHT_TAG, "</mark>", ref=shown.label))
+    for tag, group in ((CLAIM_TAG, chosen.claims), (HIGHLIGHT_TAG, chosen.highlights)):
+        for s in group:
+            marks.append(Mark(s.start, s.end, _MARK_LAYER, tag, _CLOSE_MARK, ref=s.label))
     if bold_entities:
         for span in sorted({(s.start, s.end) for s in chosen.entities}):
             marks.append(Mark(*span, _ENTITY_LAYER, "<strong>", "</strong>", bold=True))
@@ -99,9 +110,15 @@ def _shown_claim(record: AnnotationRecord, min_score: float) -> bool:
 
 
 def _record_order(record: AnnotationRecord) -> tuple:
+    """Text order first, then every other field, so that no tie depends on the input order."""
     score = record.score if record.score is not None else -1.0
     ident = record.id if record.id is not None else -1
-    return (record.start, record.end, record.kind, record.label, score, record.status, record.quote, ident)
+    sources = tuple((s.url, s.title, s.stance, s.note) for s in record.sources)
+    attrs = repr(sorted(record.attrs.items(), key=lambda item: str(item[0])))
+    return (
+        record.start, record.end, record.kind, record.label, score, record.status, record.quote,
+        ident, record.origin, tuple(record.notes), sources, tuple(record.tags), attrs,
+    )
 
 
 def _inline_marks(text: str, inlines: Sequence[Inline]) -> list[Mark]:
@@ -124,4 +141,4 @@ def _inline_marks(text: str, inlines: Sequence[Inline]) -> list[Mark]:
 
 
 def _ranked(mark: Mark, rank: int) -> Mark:
-    return Mark(mark.start, mark.end, mark.layer, mark.open_tag, mark.close_tag, mark.bold, mark.ref, rank)
+    return dataclasses.replace(mark, rank=rank)

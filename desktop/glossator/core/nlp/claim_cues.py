@@ -89,6 +89,13 @@ def according_to(sent):
     return None
 
 
+def _irrealis_infinitive(verb) -> bool:
+    """"calling for the U.S. to maintain ..." asks for something; nobody says anything."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    has_own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return has_to and has_own_subject
+
+
 def attribution_cues(sent) -> list[Cue]:
     """Reported speech: a verb of saying with content, passive reporting, or "according to"."""
     cues: list[Cue] = []
@@ -97,6 +104,8 @@ def attribution_cues(sent) -> list[Cue]:
         start = obj.i - 2
         cues.append(Cue("attribution", sent.doc[start : obj.i + 1].text, start, obj.i + 1))
     for verb in reporting_verbs(sent):
+        if _irrealis_infinitive(verb):
+            continue
         has_content = any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") for c in verb.children)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         if has_content or passive:

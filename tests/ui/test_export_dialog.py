@@ -1,0 +1,111 @@
+"""The export dialog previews exactly what it saves, with the options the reader picks."""
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from glossator.core import store
+from glossator.core.errors import GlossatorError
+from glossator.core.readers import read_text
+from glossator.ui.export_dialog import ExportDialog, file_name_for, qt_html
+
+TEXT = (
+    "DeepSeek R1 shakes the markets\n\n"
+    "Following the launch, Nvidia's share price plunged by 17%, wiping out approximately "
+    "$600 billion from its market cap.\n"
+)
+CLAIM = "plunged by 17%, wiping out approximately $600 billion"
+
+
+@pytest.fixture
+def article():
+    row = store.save_article(read_text(TEXT, format="txt"))
+    start = row.text.index(CLAIM)
+    claim = store.add_annotation(
+        row.id, "claim", "statistic", start, start + len(CLAIM),
+        origin="auto", score=0.8, attrs={"speaker": "X", "cue": "17%"},
+    )
+    store.add_note(row.id, start, start + len(CLAIM), "Check the **closing** price")
+    name = row.text.index("Nvidia")
+    store.add_annotation(row.id, "entity", "ORG", name, name + len("Nvidia"), origin="auto")
+    return store.get_article(row.id), claim.id
+
+
+@pytest.fixture
+def dialog(qtbot, article):
+    dialog = ExportDialog(article[0])
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_preview_shows_the_claim_mark_and_its_footnote(dialog):
+    md = dialog.markdown_text()
+    assert f'<mark class="claim">{CLAIM}</mark>[^c1]' in md
+    html = dialog.preview_html()
+    assert f'<mark class="claim">{CLAIM}</mark>' in html
+    assert 'class="footnote"' in html and "<strong>closing</strong>" in html
+    assert "title:" not in html  # the front matter is on the Markdown tab only
+    assert dialog.source.toPlainText() == md
+    shown = dialog.preview.toPlainText()
+    assert CLAIM in shown and "Claims" in shown
+
+
+def test_options_change_the_export(dialog):
+    assert dialog.options() == {"entities": "inline", "min_claim_score": 0.5}
+    assert "**Nvidia**" in dialog.markdown_text() and "## Entities" in dialog.markdown_text()
+    dialog.set_entities("index")
+    assert "**Nvidia**" not in dialog.markdown_text() and "## Entities" in dialog.markdown_text()
+    dialog.set_entities("none")
+    assert "## Entities" not in dialog.markdown_text()
+    dialog.set_min_claim_score(0.9)
+    assert "<mark" not in dialog.markdown_text() and "[^c1]" not in dialog.preview_html()
+    with pytest.raises(ValueError):
+        dialog.set_entities("everything")
+
+
+def test_the_preview_follows_the_options_after_a_short_pause(qtbot, dialog):
+    dialog.min_score.setValue(0.95)
+    qtbot.waitUntil(lambda: "<mark" not in dialog.source.toPlainText())
+
+
+def test_save_to_writes_exactly_the_previewed_markdown(tmp_path, dialog):
+    dialog.set_entities("index")
+    written = dialog.save_to(tmp_path / "out.md")
+    assert written == (tmp_path / "out.md").resolve()
+    assert written.read_text(encoding="utf-8") == dialog.markdown_text()
+
+
+def test_save_asks_for_a_file_named_after_the_article(monkeypatch, tmp_path, dialog):
+    asked = {}
+
+    def ask(parent, caption, path, filters):
+        asked["path"] = path
+        return str(tmp_path / "chosen.md"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    assert dialog.save()
+    assert asked["path"].endswith("deepseek-r1-shakes-the-markets.md")
+    assert (tmp_path / "chosen.md").read_text(encoding="utf-8") == dialog.markdown_text()
+    assert dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_a_failed_save_is_reported_and_the_dialog_stays(monkeypatch, tmp_path, dialog):
+    target = tmp_path / "missing" / "out.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "")))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
+    assert not dialog.save()
+    assert warnings and "does not exist" in warnings[0]
+    with pytest.raises(GlossatorError):
+        dialog.save_to(target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    assert not dialog.save()
+
+
+def test_file_names_and_qt_markup():
+    assert file_name_for("DeepSeek R1: AI Model Disrupts Global Tech Market!") == (
+        "deepseek-r1-ai-model-disrupts-global-tech-market.md"
+    )
+    assert file_name_for("Café crème") == "cafe-creme.md"
+    assert file_name_for("???") == "article.md"
+    assert len(file_name_for("word " * 40)) <= 63
+    assert qt_html('<mark class="claim">x</mark>') == '<span style="background-color: #ffe8cc">x</span>'
