@@ -93,11 +93,13 @@ class MainWindow(QMainWindow):
             "notes": self._dock("Notes && Sources", "notesDock", self.notes, right),
             "inspector": self._dock("Inspector", "inspectorDock", self.inspector, right),
         }
+        # Claims, entities and notes share the top right; the inspector sits below them.
+        self.splitDockWidget(docks["entities"], docks["inspector"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(docks["entities"], docks["claims"])
         self.tabifyDockWidget(docks["claims"], docks["notes"])
-        self.splitDockWidget(docks["entities"], docks["inspector"], Qt.Orientation.Vertical)
         docks["claims"].raise_()
-        self.resizeDocks([docks["library"], docks["claims"]], [260, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["library"], docks["claims"]], [260, 430], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["claims"], docks["inspector"]], [430, 400], Qt.Orientation.Vertical)
         return docks
 
     # -- wiring ------------------------------------------------------------------------
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.reader.context_menu_requested.connect(self.annotator.show_context_menu)
         self.reader.link_blocked.connect(
             lambda url: self.statusBar().showMessage(f"Not opened: only http, https and mailto links open ({url})", 6000))
+        self.claims.min_score.valueChanged.connect(self.filter_bar.set_min_score)
         self.session.selection_changed.connect(lambda _id: self._update_actions())
         self.session.annotations_changed.connect(self.library.refresh)
 
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.session.show_article(article_id)
         if article_id is not None:
+            self.statusBar().clearMessage()
             row = store.get_article(article_id)
             self.setWindowTitle(f"{row.title or Path(row.source_path).name} — Glossator")
             self.library.select_article(article_id)
@@ -271,7 +275,10 @@ class MainWindow(QMainWindow):
         self.settings.hidden_entity_types = (hidden - {label}) if on else (hidden | {label})
 
     def set_min_claim_score(self, value: float) -> None:
+        """One threshold for the reader, the claims panel and the toolbar slider."""
         self.reader.set_min_claim_score(value)
+        if abs(self.claims.min_score.value() - value) > 1e-9:
+            self.claims.min_score.setValue(value)
         self.settings.min_claim_score = value
 
     def set_theme(self, theme: str) -> None:
