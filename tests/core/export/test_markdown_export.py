@@ -158,9 +158,19 @@ def test_generator_is_quoted_unless_plain() -> None:
     assert 'generator: "true"\n' in export_markdown(article, [], exported_at=STAMP, generator="true")
 
 
-def test_title_heading_added_when_the_text_does_not_start_with_it(exported: str) -> None:
+def test_title_heading_not_repeated_after_a_dateline(exported: str) -> None:
     head = exported[: exported.index(BODY_START)]
-    assert head.endswith(f"---\n\n# {TITLE}\n\n")
+    assert head.endswith("---\n\n")
+    assert f"# {TITLE}" not in head
+    assert exported.count(f"{TITLE}") == 2  # the front matter and the article's own heading
+
+
+def test_title_heading_added_when_the_text_lacks_it() -> None:
+    article = Article(text="First paragraph.\n\nSecond one.", title="Markets Rally")
+    md = export_markdown(article, [], exported_at=STAMP)
+    head = md[: md.index(BODY_START)]
+    assert head.endswith("---\n\n# Markets Rally\n\n")
+    assert strip_markup(md) == article.text
 
 
 def test_title_heading_not_repeated_when_the_text_starts_with_it() -> None:
@@ -646,3 +656,25 @@ def test_strip_markup_refuses_text_that_is_not_an_export() -> None:
         strip_markup("# Just some Markdown\n")
     with pytest.raises(ReadError):
         strip_markup(f"{BODY_START}\n\na * b\n\n{BODY_END}\n")
+
+
+def test_entity_index_counts_mentions_under_the_canonical_name() -> None:
+    text = "Liang Wenfeng spoke. Later Liang said more. Liang left."
+    records = [
+        AnnotationRecord("entity", "PERSON", 0, 13, attrs={"canonical": "Liang Wenfeng"}),
+        AnnotationRecord("entity", "PERSON", 27, 32, attrs={"canonical": "Liang Wenfeng"}),
+        AnnotationRecord("entity", "PERSON", 44, 49, attrs={"canonical": "Liang Wenfeng"}),
+    ]
+    md = export_markdown(Article(text=text), records, exported_at=STAMP)
+    assert "- PERSON: Liang Wenfeng (3)" in md
+
+
+def test_raw_html_in_a_note_is_shown_as_text() -> None:
+    import markdown as python_markdown
+
+    text = "Prices rose 5% in May."
+    claim = AnnotationRecord("claim", "statistic", 0, len(text), score=0.9, notes=['<script>alert("x")</script> **check**'])
+    md = export_markdown(Article(text=text), [claim], exported_at=STAMP)
+    html = python_markdown.markdown(md, extensions=["extra"])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html and "<strong>check</strong>" in html

@@ -1,1 +1,2 @@
-"""Exporters: annotated Markdown (``markdown.py``) and, beside it, W3C Web Annotation JSON-LD."""
+"""Exports of annotated articles: annotated Markdown (``markdown.py``, the entry point) and the
+modules it is built from, plus single claims as Markdown (``claim_snippet.py``)."""

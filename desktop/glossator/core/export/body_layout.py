@@ -12,7 +12,8 @@ itself. So a block must lie on whole lines (only whitespace before its start and
 end), share no line with another block and begin with a non-empty line; a heading must be one
 line; a list item must follow a blank line, a heading or a list item without blank lines of
 its own (python-markdown lets no list interrupt a paragraph); a code block must stand between
-blank lines and hold no claim or highlight, since marks cannot be shown inside code.
+blank lines and hold no claim or highlight (marks cannot be shown inside code) and no carriage
+return (code lines are written as they are).
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def layout_lines(
             end = starts[last] + len(lines[last])
             blank_after = last == len(lines) - 1 or lines[last + 1] == ""
             touched = any(s < end and e > starts[first] for s, e in unmarkable)
-            if not after_blank or not blank_after or touched:
+            # A carriage return cannot be written as is: every renderer ends the line there.
+            has_return = "\r" in text[starts[first] : end]
+            if not after_blank or not blank_after or touched or has_return:
                 continue
             runs = _BACKTICK_RUN.findall(text[starts[first] : end])
             longest = max((len(run) for run in runs), default=0)

@@ -88,6 +88,8 @@ def user_markdown_lines(markdown: str) -> list[str]:
     the lines after it can open a fence or a heading.
     """
     text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    # Raw HTML in a note would reach every renderer unfiltered; the note's Markdown is kept.
+    text = text.replace("<", "&lt;")
     lines = [_escape_footnote_marks(line.rstrip()) for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)

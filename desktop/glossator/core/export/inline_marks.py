@@ -13,6 +13,10 @@ rules and python-markdown's pattern: the characters just inside both delimiters 
 or digits (so the runs are left- and right-flanking whatever is outside), no ``*`` touches the
 opening run from outside (runs would merge), and no other entity is nested in or around it.
 Otherwise it is written ``<strong>Nvidia</strong>``.
+
+A footnote reference follows the close of its mark's last segment. A ``(`` right after it is
+escaped: CommonMark's link rule runs before its footnote extension and would read
+``[^c1](x)`` as a link.
 """
 
 from __future__ import annotations

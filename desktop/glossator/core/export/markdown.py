@@ -63,8 +63,9 @@ def export_markdown(
     """Write ``article`` and its annotations as annotated Markdown.
 
     ``source`` overrides the front matter's source (by default the article's URL, else its
-    file name); ``exported_at`` defaults to now, in UTC. Claims scored below
-    ``min_claim_score`` are left out. The same arguments always give the same text.
+    file name); ``exported_at`` defaults to now, a naive time being taken as UTC. Claims
+    scored below ``min_claim_score`` are left out; ``article_notes`` (the reader's Markdown)
+    become the ``## Notes`` section. The same arguments always give the same text.
     """
     mode = EntityMode(entities)
     text = article.text
@@ -89,9 +90,10 @@ def export_markdown(
     parts += [BODY_START, body, BODY_END]
     if chosen.claims:
         parts.append(claims_table([_claim_row(text, shown) for shown in chosen.claims]))
-    forms_seen = [(s.record.label, text[s.start : s.end]) for s in chosen.entities]
-    if mode is not EntityMode.NONE and any(one_line(form) for _, form in forms_seen):
-        parts.append(entity_index(forms_seen))
+    # Mentions are counted under the entity's canonical name ("Liang" under "Liang Wenfeng").
+    surfaces = [(s.record.label, s.record.attrs.get("canonical") or text[s.start : s.end]) for s in chosen.entities]
+    if mode is not EntityMode.NONE and any(one_line(form) for _, form in surfaces):
+        parts.append(entity_index(surfaces))
     notes = notes_section(article_notes)
     if notes:
         parts.append(notes)
@@ -100,11 +102,21 @@ def export_markdown(
     return "\n\n".join(parts) + "\n"
 
 
+TITLE_SEARCH_LINES = 12
+
+
 def _starts_with_title(text: str, forms: Sequence[LineForm], title: str) -> bool:
-    """Whether the article's first non-blank line is a heading reading ``title``."""
+    """Whether the article opens with a heading reading ``title`` (within its first few lines,
+    after a dateline or a kicker), so the export need not add one."""
+    seen = 0
     for line, form in zip(text.split("\n"), forms):
-        if line.strip():
-            return form.prefix.startswith("#") and one_line(line) == one_line(title)
+        if not line.strip():
+            continue
+        if form.prefix.startswith("#") and one_line(line) == one_line(title):
+            return True
+        seen += 1
+        if seen >= TITLE_SEARCH_LINES:
+            break
     return False
 
 
