@@ -136,3 +136,23 @@ def test_python_dash_m_entry_point(tmp_path):
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+def test_files_without_a_command_open_the_window():
+    assert cli._gui_argv([]) == ["open"]
+    assert cli._gui_argv(["a.txt", "b.md"]) == ["open", "a.txt", "b.md"]
+    assert cli._gui_argv(["--db", "x.db", "a.txt"]) == ["--db", "x.db", "open", "a.txt"]
+    assert cli._gui_argv(["list"]) == ["list"]
+    parser_commands = set(cli.build_parser()._subparsers._group_actions[0].choices)
+    assert parser_commands == set(cli.COMMANDS)
+
+
+def test_without_a_display_the_window_falls_back_to_the_headless_export(capsys, monkeypatch, tmp_path):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    code, out, err = run(capsys, str(SAMPLE_ARTICLE))
+    assert code == 0, err
+    assert "no display found" in err
+    written = out.strip().splitlines()[-1].split("written to ", 1)[1]
+    assert "<mark" in open(written, encoding="utf-8").read()

@@ -38,3 +38,7 @@ def test_wheel_installs_and_exports_the_sample(tmp_path):
     where = subprocess.run([str(python), "-c", "import glossator; print(glossator.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path)
     assert str(env_dir) in where.stdout
+    # The desktop window's modules are in the wheel too.
+    ui = subprocess.run([str(python), "-c", "import glossator.ui.main_window, glossator.ui.panels.claims_panel"],
+                        capture_output=True, text=True, cwd=tmp_path, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    assert ui.returncode == 0, ui.stderr[-2000:]

@@ -15,6 +15,7 @@ from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
 
 EXIT_USER_ERROR = 2
+COMMANDS = ("analyze", "analyse", "export", "list", "text", "show", "note", "source", "claims", "open", "demo")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _gui_argv(argv: list[str]) -> list[str]:
     """``glossator`` and ``glossator FILE...`` mean the window: insert the ``open`` command."""
-    commands = set(build_parser()._subparsers._group_actions[0].choices)
     i = 0
     while i < len(argv):
         token = argv[i]
@@ -86,7 +86,7 @@ def _gui_argv(argv: list[str]) -> list[str]:
             continue
         if token.startswith("-"):
             return argv  # --help, --version, --db=PATH...: leave to argparse
-        return argv if token in commands else argv[:i] + ["open"] + argv[i:]
+        return argv if token in COMMANDS else argv[:i] + ["open"] + argv[i:]
     return argv + ["open"]
 
 

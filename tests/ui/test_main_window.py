@@ -1,6 +1,6 @@
 """The real window, driven as a reader would: open, see, annotate, undo, export."""
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
 from glossator.core import store
 from glossator.ui.actions import Act
@@ -58,18 +58,38 @@ def _select_sentence(window, needle):
     return start, start + len(needle)
 
 
-def test_note_and_source_through_the_ui_survive_a_new_window(qtbot, window, settings, monkeypatch):
+def _answer_dialog(qtbot, kind, fill):
+    """When the modal dialog of ``kind`` opens, fill it in like a user and press OK."""
+    from PySide6.QtWidgets import QApplication
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, answer)
+            return
+        fill(dialog)
+        qtbot.mouseClick(dialog.ok_button() if hasattr(dialog, "ok_button") else dialog.save_button(),
+                         Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_note_and_source_through_the_ui_survive_a_new_window(qtbot, window, settings):
     from glossator.ui.main_window import MainWindow
     from glossator.ui.note_dialog import NoteDialog
     from glossator.ui.source_dialog import SourceDialog
 
     article_id, _ = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     start, end = _select_sentence(window, "Liang has openly discussed his initial curiosity")
-    monkeypatch.setattr(NoteDialog, "get_note", staticmethod(lambda parent, quote: "Interview from 2023?"))
+    _answer_dialog(qtbot, NoteDialog, lambda d: qtbot.keyClicks(d.editor.editor, "Interview from 2023?"))
     window.actions[Act.ADD_NOTE].trigger()
     _select_sentence(window, "Liang has openly discussed his initial curiosity")
-    monkeypatch.setattr(SourceDialog, "get_source", staticmethod(
-        lambda parent, initial=None: {"url": "https://example.org/liang", "title": "Profile", "stance": "context", "note": ""}))
+
+    def fill_source(dialog):
+        qtbot.keyClicks(dialog.url, "https://example.org/liang")
+        qtbot.keyClicks(dialog.title, "Profile")
+
+    _answer_dialog(qtbot, SourceDialog, fill_source)
     window.actions[Act.ADD_SOURCE].trigger()
     record = next(r for r in window.session.records if (r.start, r.end) == (start, end))
     assert record.notes == ["Interview from 2023?"]
