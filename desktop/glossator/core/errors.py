@@ -15,3 +15,11 @@ class NotFoundError(GlossatorError):
 
 class StoreError(GlossatorError):
     """The database could not be opened or written."""
+
+
+class UnusableDatabaseError(StoreError):
+    """The database file is damaged, belongs to another program or to a newer Glossator.
+
+    Waiting or closing other programs will not help: the reader can restore a backup or
+    start a new library, and the file itself is left as it was.
+    """

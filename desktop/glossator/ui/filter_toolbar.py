@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton
 
@@ -28,6 +28,7 @@ class FilterToolbar(QToolBar):
     def __init__(self, show_claims_action, parent=None):
         super().__init__("Filters", parent)
         self.setObjectName("filterToolbar")
+        self.setIconSize(QSize(12, 12))
         self.type_buttons: dict[str, QToolButton] = {}
         for label in MAIN_TYPES:
             button = QToolButton(self)
@@ -36,6 +37,7 @@ class FilterToolbar(QToolBar):
             button.setChecked(True)
             button.setIcon(chip_icon(entity_colour(label)))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
             button.setToolTip(f"Show or hide {ENTITY_NAMES.get(label, label).lower()} entities")
             button.setObjectName(f"toggle_{label}")
             button.toggled.connect(lambda on, l=label: self.type_toggled.emit(l, on))

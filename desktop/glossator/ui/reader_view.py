@@ -7,9 +7,9 @@ annotation. Everything it reports (clicks, menus, ranges) is in article offsets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextCursor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from glossator.ui.annotation_tooltip import tooltip_html
 from glossator.ui.article_session import ArticleSession
@@ -21,6 +21,12 @@ from glossator.ui.reader_find import FindController
 from glossator.ui.reader_overlays import OverlayManager
 from glossator.ui.reader_style import ReaderStyle, clamp_zoom, palette_is_dark
 from glossator.ui.reading_pane import ReadingPane
+
+WELCOME = (
+    "<p style='font-size:15pt'>No article open</p>"
+    "<p>Open an article with Ctrl+O, drop a .txt, .md or .html file here,<br>"
+    "or double-click one in the Library.</p>"
+)
 
 
 class ReaderView(QWidget):
@@ -49,6 +55,12 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.welcome = QLabel(WELCOME, self)
+        self.welcome.setObjectName("readerWelcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.welcome.setEnabled(False)  # drawn in the muted colour of placeholder text
+        layout.addWidget(self.welcome, 1)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
 
@@ -103,6 +115,9 @@ class ReaderView(QWidget):
         place = self._top_place() if keep_place and self._document is not None else None
         selection = self.selected_range() if keep_place else None
         old = self._document
+        empty = self.session.article is None
+        self.welcome.setVisible(empty)
+        self.browser.setVisible(not empty)
         self._document = build_document(self.session.article, self._style, self.browser)
         self.browser.setDocument(self._document)
         if old is not None:

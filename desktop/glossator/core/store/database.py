@@ -1,21 +1,32 @@
-"""Opening and closing the library database, and turning what a user can cause into StoreError."""
+"""Opening and closing the library database, and turning what a user can cause into StoreError.
+
+Every commit is durable (WAL with ``synchronous=FULL``); a write waits for another process's
+lock (busy timeout, then a few retries) instead of failing; an existing library gets a
+checked daily backup when it is opened.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import peewee
 
-from ..errors import StoreError
+from ..errors import StoreError, UnusableDatabaseError
 from ..paths import resolve_db_path
-from . import migrations
+from . import backups, migrations
 from .models import DB, SchemaVersion
 
 BUSY_TIMEOUT_MS = 10_000
+# After the busy timeout runs out, a write is tried again this many times in all, with
+# growing pauses, before it is reported: another process may hold the lock for a while.
+LOCK_ATTEMPTS = 3
+RETRY_PAUSE_S = 0.05
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Failures that come from the file or from other programs, not from a bug here.
@@ -24,13 +35,17 @@ _USER_CAUSES = (
     ("busy", "is locked by another program; close it and try again"),
     ("readonly", "is read-only; choose a file you can write to"),
     ("read-only", "is read-only; choose a file you can write to"),
-    ("not a database", "is not a Glossator database (not SQLite)"),
+    ("not a database", "is damaged or not a database"),
     ("malformed", "is damaged (malformed database image)"),
     ("disk i/o", "could not be read or written (disk I/O error)"),
     ("is full", "cannot grow: the disk is full"),
     ("unable to open", "cannot be opened"),
 )
 
+# Causes that make the file itself unusable, as opposed to a passing condition.
+_UNUSABLE = ("not a database", "malformed")
+
+_log = logging.getLogger(__name__)
 _open_path: Path | None = None
 
 
@@ -38,19 +53,22 @@ def open_database(path: str | os.PathLike[str] | None = None) -> Path:
     """Open (creating or upgrading as needed) the library database and bind the models to it.
 
     ``path`` overrides ``GLOSSATOR_DB``, which overrides the user data folder. Anything the
-    user can cause (corrupt, locked, read-only file) raises StoreError naming the file.
+    user can cause (corrupt, locked, read-only file) raises StoreError naming the file; a
+    damaged, foreign or newer file raises UnusableDatabaseError and is never written to.
     """
     global _open_path
     resolved = resolve_db_path(path)
     close_database()
     _check_file(resolved)
+    existed = resolved.exists() and resolved.stat().st_size > 0
     database = peewee.SqliteDatabase(
         str(resolved),
         pragmas={
             "journal_mode": "wal",
             "foreign_keys": 1,
             "busy_timeout": BUSY_TIMEOUT_MS,
-            "synchronous": "normal",
+            # FULL: a commit that returned is on disk, even if the power fails next.
+            "synchronous": "full",
         },
         timeout=BUSY_TIMEOUT_MS / 1000,
         # Take the write lock when a transaction begins: a deferred one that reads and
@@ -66,8 +84,12 @@ def open_database(path: str | os.PathLike[str] | None = None) -> Path:
         raise
     except (peewee.DatabaseError, sqlite3.Error, OSError) as exc:
         close_database()
-        raise StoreError(describe_failure(resolved, exc)) from exc
+        unusable = any(needle in str(exc).lower() for needle in _UNUSABLE)
+        error = UnusableDatabaseError if unusable else StoreError
+        raise error(describe_failure(resolved, exc)) from exc
     _open_path = resolved
+    if existed:
+        _daily_backup(resolved)
     return resolved
 
 
@@ -87,9 +109,12 @@ def database_path() -> Path | None:
 
 @contextmanager
 def transaction() -> Iterator[None]:
-    """``DB.atomic()`` for writes: all or nothing, with a locked or full file reported as StoreError."""
+    """``DB.atomic()`` for writes: all or nothing, waiting out another process's lock.
+
+    A file still locked after every attempt, or a full disk, is reported as StoreError.
+    """
     try:
-        with DB.atomic():
+        with _write_lock():
             yield
     # Bulk inserts use the driver's cursor directly, so its own errors arrive here too.
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
@@ -97,6 +122,41 @@ def transaction() -> Iterator[None]:
         if reason is None:
             raise
         raise StoreError(f"The database {_open_path} {reason}.") from exc
+
+
+@contextmanager
+def _write_lock() -> Iterator[None]:
+    """``DB.atomic()``, its BEGIN retried while another process holds the write lock.
+
+    Only BEGIN is retried: it takes the write lock (IMMEDIATE), so once it succeeds no
+    statement inside can meet a lock, and the body runs exactly once.
+    """
+    with ExitStack() as stack:
+        for attempt in range(1, LOCK_ATTEMPTS + 1):
+            try:
+                stack.enter_context(DB.atomic())
+                break
+            except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+                if attempt == LOCK_ATTEMPTS or not _is_busy(exc):
+                    raise
+                _log.info("database busy, attempt %d of %d: %s", attempt, LOCK_ATTEMPTS, exc)
+                time.sleep(RETRY_PAUSE_S * attempt)
+        yield
+
+
+def _is_busy(exc: BaseException) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _daily_backup(path: Path) -> None:
+    """The first open of a UTC day copies the library aside; a failure is logged, not fatal."""
+    try:
+        if backups.daily_backup_due(path):
+            backups.write_backup(DB.connection(), path, "daily")
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        # The reader's library stays usable; the next open tries again.
+        _log.warning("daily backup of %s failed: %s", path, exc)
 
 
 def describe_failure(path: Path, exc: BaseException) -> str:
@@ -135,39 +195,45 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"The database {path} cannot be read ({exc.strerror}).") from exc
     # An empty file is a valid new SQLite database; anything else must carry the header.
     if header and header != SQLITE_HEADER:
-        raise StoreError(
+        raise UnusableDatabaseError(
             f"The database {path} is not a Glossator database (not SQLite); it was left untouched."
         )
 
 
 def _prepare_schema(path: Path) -> None:
-    """Create the tables of a new file, upgrade an older one, and refuse anything else."""
-    version = migrations.stored_version()
+    """Create the tables of a new file, upgrade an older one, and refuse anything else.
+
+    The check and the creation share one write transaction, so two processes opening a new
+    file at once cannot both create it.
+    """
     latest = migrations.latest_version()
-    if version is None:
-        if DB.get_tables():
-            raise StoreError(
-                f"The database {path} belongs to another program (no Glossator tables); "
-                "it was left untouched."
+    with _write_lock():
+        version = migrations.stored_version()
+        if version is None:
+            if DB.get_tables():
+                raise UnusableDatabaseError(
+                    f"The database {path} belongs to another program (no Glossator tables); "
+                    "it was left untouched."
+                )
+            migrations.create_schema()
+            return
+        if version > latest:
+            raise UnusableDatabaseError(
+                f"The database {path} was written by a newer Glossator (schema {version}, "
+                f"this one knows up to {latest}); update Glossator to open it."
             )
-        migrations.create_schema()
-    elif version > latest:
-        raise StoreError(
-            f"The database {path} was written by a newer Glossator (schema {version}, "
-            f"this one knows up to {latest}); update Glossator to open it."
-        )
-    elif version < latest:
-        migrations.upgrade_schema(path, version)
-    else:
-        _probe_writable()
+        if version == latest:
+            _probe_writable()
+            return
+    migrations.upgrade_schema(path, version)
 
 
 def _probe_writable() -> None:
-    """Find a locked or read-only file now rather than at the reader's first edit.
+    """Find a read-only file now rather than at the reader's first edit.
 
     Beginning a transaction succeeds even on a read-only file, so a row is written and
     the change rolled back: nothing reaches the disk.
     """
-    with DB.atomic() as txn:
+    with DB.atomic() as savepoint:
         SchemaVersion.update(version=SchemaVersion.version).execute()
-        txn.rollback()
+        savepoint.rollback()

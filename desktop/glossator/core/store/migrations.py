@@ -1,19 +1,20 @@
 """Schema versions: version 1 is the schema created from the models; later ones are numbered steps.
 
 A new file gets the current models and the latest version number at once. An older file
-is first copied aside (``<name>.bak-v<old>``), then brought up one step at a time; each
-step and its version bump share one transaction, so a failing step changes nothing.
+is first copied into the backups folder (``<stem>-<time>-upgrade-from-v<old>.db``), then
+brought up one step at a time; each step and its version bump share one transaction, so a
+failing step changes nothing.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import StoreError
+from . import backups
 from .models import DB, MODELS, SchemaVersion, utc_now
 
 BASELINE_VERSION = 1
@@ -46,26 +47,9 @@ def create_schema() -> None:
         SchemaVersion.create(version=latest_version())
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    """A free file name next to ``path`` for a copy of it at schema ``version``."""
-    candidate = path.with_name(f"{path.name}.bak-v{version}")
-    counter = 2
-    # Never overwrite an earlier backup: it may be the only good copy left.
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.bak-v{version}.{counter}")
-        counter += 1
-    return candidate
-
-
 def make_backup(path: Path, version: int) -> Path:
-    """Copy the open database with SQLite's backup API (safe with WAL) and return the copy's path."""
-    target = backup_path_for(path, version)
-    destination = sqlite3.connect(str(target))
-    try:
-        DB.connection().backup(destination)
-    finally:
-        destination.close()
-    return target
+    """Copy the open database at schema ``version`` into the backups folder; returns the copy."""
+    return backups.write_backup(DB.connection(), path, f"upgrade-from-v{version}")
 
 
 def upgrade_schema(path: Path, version: int) -> Path:
@@ -78,8 +62,10 @@ def upgrade_schema(path: Path, version: int) -> Path:
             # off so rebuilding a table cannot cascade-delete its children.
             try:
                 with migrator.migration_context():
-                    step(migrator)
-                    SchemaVersion.update(version=number, changed=utc_now()).execute()
+                    # Another process may have run this step while we waited for the lock.
+                    if (stored_version() or 0) < number:
+                        step(migrator)
+                        SchemaVersion.update(version=number, changed=utc_now()).execute()
             except Exception as exc:
                 raise StoreError(
                     f"Could not upgrade the database {path} to schema version {number} "

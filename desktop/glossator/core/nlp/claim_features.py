@@ -1,0 +1,124 @@
+"""What the check-worthiness model reads in a sentence: hashed words and parse signals, and
+the sentence's pooled token vectors.
+
+Names are replaced by their entity label and figures by their kind ("$300 million" ->
+``<MONEY>``), so the model learns that a figure makes a sentence checkable, not which
+figures the training debates happened to mention. The rule cues of ``claim_cues`` are
+features too, so the learned score and the rules speak through one model.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from glossator.core.nlp import lexicon
+
+HASH_BITS = 18
+HASH_SIZE = 1 << HASH_BITS
+VECTOR_WIDTH = 96  # width of the tok2vec tensor of the en_core_web_sm pipelines
+
+# Entity labels that stand in for their words: the label matters, the name does not.
+MASKED_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC MONEY PERCENT QUANTITY CARDINAL DATE TIME ORDINAL".split())
+
+
+def feature_hash(name: str) -> int:
+    """A stable index for a feature name (Python's own ``hash`` changes between runs)."""
+    return zlib.crc32(name.encode("utf-8")) & (HASH_SIZE - 1)
+
+
+def _word(tok) -> str:
+    if tok.ent_type_ in MASKED_LABELS:
+        return "<" + tok.ent_type_ + ">"
+    if tok.like_num:
+        return "<NUM>"
+    return tok.lower_
+
+
+def _words(sent) -> list[tuple[str, object]]:
+    """The sentence's words with masked names; one entity becomes one word."""
+    out = []
+    previous = None
+    for tok in sent:
+        if tok.is_space:
+            continue
+        word = _word(tok)
+        # "$600 billion" is one figure: keep one <MONEY>, not three.
+        if word.startswith("<") and word == previous and tok.ent_iob_ == "I":
+            continue
+        out.append((word, tok))
+        previous = word
+    return out
+
+
+def _length_bucket(n: int) -> str:
+    for limit in (4, 8, 14, 22, 35):
+        if n <= limit:
+            return str(limit)
+    return "long"
+
+
+def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
+    """Feature names of a sentence: words, word pairs, tags, parse roles, entities, cues."""
+    pairs = _words(sent)
+    words = [w for w, _ in pairs]
+    names = ["bias"]
+    names += ["w:" + w for w in words]
+    padded = ["<s>"] + words + ["</s>"]
+    names += ["b:" + a + " " + b for a, b in zip(padded, padded[1:])]
+    tags = [tok.tag_ for _, tok in pairs]
+    names += ["t:" + t for t in tags]
+    names += ["tt:" + a + " " + b for a, b in zip(tags, tags[1:])]
+    names += ["e:" + ent.label_ for ent in sent.ents]
+    names.append("len:" + _length_bucket(len(words)))
+    for tok in sent:
+        if tok.dep_ == "ROOT":
+            names.append("root:" + tok.lemma_.lower())
+            names.append("roottag:" + tok.tag_)
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    names.append("subj:" + _word(child))
+                if child.dep_ in ("aux", "auxpass", "neg"):
+                    names.append("rootaux:" + child.lower_)
+        elif tok.tag_ == "MD":
+            names.append("modal:" + tok.lower_)
+    names += ["kind:" + kind for kind in sorted(kinds)]
+    names.append("kinds:" + str(min(len(kinds), 3)))
+    names += ["sig:" + name for name, on in sorted(signals.items()) if on]
+    return names
+
+
+def sparse_indices(sent, kinds: set[str], signals: dict[str, bool]) -> np.ndarray:
+    """The hashed feature indices of a sentence, repeats kept (a count per feature)."""
+    return np.fromiter((feature_hash(n) for n in sparse_names(sent, kinds, signals)), dtype=np.int64)
+
+
+def dense_vector(sent) -> np.ndarray:
+    """Mean and max of the sentence's contextual token vectors (zeros if the pipeline has none)."""
+    tensor = sent.doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[1] != VECTOR_WIDTH or len(sent) == 0:
+        return np.zeros(2 * VECTOR_WIDTH, dtype=np.float32)
+    rows = tensor[sent.start : sent.end]
+    return np.concatenate([rows.mean(axis=0), rows.max(axis=0)]).astype(np.float32)
+
+
+def opinion_signals(sent, quote_ranges: list[tuple[int, int]]) -> dict[str, bool]:
+    """Signs of opinion and of specificity outside quotes, as named on/off features."""
+    def outside(tok) -> bool:
+        return not any(a <= tok.i < b for a, b in quote_ranges)
+
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    own = [t for t in words if outside(t)]
+    lowers = {t.lower_ for t in own}
+    return {
+        "question": sent.text.rstrip().rstrip('"”\'’)').endswith("?"),
+        "first_person_singular": bool(lowers & lexicon.FIRST_PERSON_SINGULAR),
+        "first_person_plural": bool(lowers & lexicon.FIRST_PERSON_PLURAL),
+        "second_person": bool(lowers & {"you", "your", "yours"}),
+        "normative": bool(lowers & lexicon.NORMATIVE_MODALS),
+        "hedge": bool(lowers & lexicon.HEDGES),
+        "past_tense": any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("ROOT", "ccomp") for t in own),
+        "fragment": len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in words),
+        "quoted": bool(quote_ranges),
+    }
