@@ -27,8 +27,8 @@ def test_pragmas_are_on():
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == database.BUSY_TIMEOUT_MS
-    # synchronous=NORMAL is 1.
-    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1
+    # synchronous=FULL is 2: a commit that returned survives a power cut.
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2
 
 
 def test_open_creates_missing_folders(tmp_path):

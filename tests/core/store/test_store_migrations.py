@@ -7,7 +7,7 @@ from peewee import TextField
 from playhouse.migrate import SchemaMigrator
 
 from glossator.core.errors import StoreError
-from glossator.core.store import close_database, migrations, models, open_database, save_article
+from glossator.core.store import backups, close_database, migrations, models, open_database, save_article
 
 
 def _columns(path, table):
@@ -43,9 +43,13 @@ def v1_file(glossator_db, make_article):
     return glossator_db
 
 
-def test_current_file_is_not_backed_up(v1_file):
+def _upgrade_backups(path):
+    return [b for b in backups.list_backups(path) if b.kind.startswith("upgrade-from-v")]
+
+
+def test_current_file_is_not_backed_up_for_an_upgrade(v1_file):
     open_database(v1_file)
-    assert list(v1_file.parent.glob("*.bak-v*")) == []
+    assert _upgrade_backups(v1_file) == []
 
 
 def test_step_runs_after_backup_and_bumps_version(v1_file, monkeypatch):
@@ -55,8 +59,8 @@ def test_step_runs_after_backup_and_bumps_version(v1_file, monkeypatch):
 
     assert "summary" in _columns(v1_file, "article")
     assert _version(v1_file) == 2
-    backup = v1_file.with_name("glossator.db.bak-v1")
-    assert backup.exists()
+    [backup] = [b.path for b in _upgrade_backups(v1_file)]
+    assert backup.name.endswith("-upgrade-from-v1.db") and backup.parent.name == "backups"
     assert "summary" not in _columns(backup, "article")
     assert _version(backup) == 1
     connection = sqlite3.connect(backup)
@@ -65,13 +69,24 @@ def test_step_runs_after_backup_and_bumps_version(v1_file, monkeypatch):
     assert titles == ["DeepSeek R1 AI Model Disrupts Global Tech Market"]
 
 
-def test_existing_backup_is_never_overwritten(v1_file, monkeypatch):
-    earlier = v1_file.with_name("glossator.db.bak-v1")
-    earlier.write_bytes(b"an older backup")
+def test_existing_backups_are_kept(v1_file, monkeypatch):
+    open_database(v1_file)
+    earlier = backups.write_backup(models.DB.connection(), v1_file, "manual")
+    close_database()
     monkeypatch.setattr(migrations, "STEPS", [(2, _add_summary_column)])
     open_database(v1_file)
-    assert earlier.read_bytes() == b"an older backup"
-    assert v1_file.with_name("glossator.db.bak-v1.2").exists()
+    assert earlier.exists() and _version(earlier) == 1
+    assert len(_upgrade_backups(v1_file)) == 1
+
+
+def test_failed_backup_stops_the_upgrade(v1_file, monkeypatch):
+    # A file where the backups folder should be: no copy can be made, so no step may run.
+    backups.backup_folder(v1_file).write_text("in the way")
+    monkeypatch.setattr(migrations, "STEPS", [(2, _add_summary_column)])
+    with pytest.raises(StoreError, match="backup"):
+        open_database(v1_file)
+    assert _version(v1_file) == 1
+    assert "summary" not in _columns(v1_file, "article")
 
 
 def test_failing_step_rolls_back(v1_file, monkeypatch):
@@ -80,7 +95,7 @@ def test_failing_step_rolls_back(v1_file, monkeypatch):
     with pytest.raises(StoreError) as caught:
         open_database(v1_file)
     message = str(caught.value)
-    assert "version 2" in message and "step broke" in message and "bak-v1" in message
+    assert "version 2" in message and "step broke" in message and "upgrade-from-v1" in message
     assert _columns(v1_file, "article") == before
     assert _version(v1_file) == 1
     connection = sqlite3.connect(v1_file)

@@ -30,6 +30,9 @@ class Mention:
     tokens: int
     evidence: str | None = None
     evidence_words: str = ""
+    # "model" (the model's entity), "repeat" (the same name again, which the model missed)
+    # or "rule" (a phrase the reader taught); only the model's mentions vote on a label.
+    origin: str = "model"
 
     @property
     def key(self) -> str:

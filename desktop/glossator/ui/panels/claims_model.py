@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.ui.palette import CLAIM_COLOURS, STATUS_NAMES
 from glossator.ui.panels.chips import chip_icon, dot_icon
+from glossator.ui.panels.rows_model import RowsModel
 from glossator.ui.panels.text_snippets import one_line
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,57 +41,35 @@ def speaker_text(record: AnnotationRecord) -> str:
     return speaker or "—"
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(RowsModel):
     """Adapter over the claim records of ``session.records``, in text order."""
+
+    HEADERS = HEADERS
+    HEADER_TIPS = HEADER_TIPS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._claims: list[AnnotationRecord] = []
         self._outline = QColor("#8a8a8a")
         self._dim = QColor("#8a8a8a")
         self._italic = QFont()
         self._italic.setItalic(True)
 
     def set_records(self, records: list[AnnotationRecord]) -> None:
-        self.beginResetModel()
-        self._claims = [r for r in records if r.kind == "claim"]
-        self.endResetModel()
+        self.set_rows(r for r in records if r.kind == "claim")
 
     def set_theme(self, outline: QColor, dim: QColor) -> None:
         """Colours taken from the view's palette: chip outlines and the dimmed text."""
         self._outline, self._dim = outline, dim
-        if self._claims:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._claims) - 1, CLAIM))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, CLAIM))
 
     def claim(self, row: int) -> AnnotationRecord:
-        return self._claims[row]
-
-    def row_of(self, annotation_id: int | None) -> int | None:
-        for row, record in enumerate(self._claims):
-            if record.id == annotation_id:
-                return row
-        return None
-
-    # -- QAbstractTableModel -------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
-        return None
+        return self.row_object(row)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        record = self._claims[index.row()]
+        record = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)

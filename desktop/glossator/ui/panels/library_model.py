@@ -6,10 +6,11 @@ import re
 from datetime import timezone
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 from glossator.core.store import ArticleSummary
+from glossator.ui.panels.rows_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,51 +49,32 @@ def date_key(summary: ArticleSummary) -> str:
     return f"{shown_date(summary)} {summary.imported_at.isoformat()}"
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowsModel):
     """One row per stored article, holding the ``ArticleSummary`` list as the store gave it."""
+
+    HEADERS = HEADERS
+    HEADER_TIPS = HEADER_TIPS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._articles: list[ArticleSummary] = []
         self._untitled_font = QFont()
         self._untitled_font.setItalic(True)
 
     def set_articles(self, articles: list[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self._articles = list(articles)
-        self.endResetModel()
+        self.set_rows(articles)
 
     def article(self, row: int) -> ArticleSummary:
-        return self._articles[row]
+        return self.row_object(row)
 
-    def row_of(self, article_id: int) -> int | None:
-        for row, summary in enumerate(self._articles):
-            if summary.id == article_id:
-                return row
-        return None
-
-    # -- QAbstractTableModel -------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section >= ENTITIES:
+    def header_alignment(self, section: int):
+        if section >= ENTITIES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        summary = self._articles[index.row()]
+        summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
