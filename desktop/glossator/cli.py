@@ -22,10 +22,22 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="library database (default: GLOSSATOR_DB or the user data folder)")
 
 
+def version_text() -> str:
+    """Glossator's version and the language model it would use."""
+    from glossator.core.nlp.model import package_info
+
+    try:
+        info = package_info()
+        model = f"spaCy model {info.name} {info.version}"
+    except GlossatorError as exc:
+        model = str(exc)
+    return f"glossator {__version__} ({model})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All commands and options; ``glossator COMMAND --help`` documents each."""
     parser = argparse.ArgumentParser(prog="glossator", description="Read articles; see their entities and check-worthy claims; keep notes and sources.")
-    parser.add_argument("--version", action="version", version=f"glossator {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     _add_db(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

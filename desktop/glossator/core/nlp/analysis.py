@@ -13,7 +13,8 @@ from glossator.core.annotation import Span
 from glossator.core.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from glossator.core.nlp.claims_component import SPANS_KEY
 from glossator.core.nlp.entity_labels import resolve_entities
-from glossator.core.nlp.mentions import doc_mentions, surface_key
+from glossator.core.nlp.entity_repeats import MentionReader
+from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import ModelInfo, load_model, model_info
 
 # Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
@@ -76,6 +77,7 @@ def analyze_text(
     nlp = nlp if nlp is not None else load_model()
     pieces = chunk_text(text, chunk_chars)
     mentions = []
+    reader = MentionReader(nlp, rules)
     claims: list[Span] = []
     total = len(text)
     offsets = [offset for offset, _ in pieces]
@@ -83,7 +85,7 @@ def analyze_text(
     for offset, doc in zip(offsets, docs):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
-        mentions.extend(doc_mentions(doc, offset))
+        mentions.extend(reader.read(doc, offset))
         claims.extend(claim_spans(doc, offset))
         if progress is not None:
             progress(offset + len(doc.text), total)

@@ -1,7 +1,8 @@
 """Grammar in the sentence that says what kind of thing a name is, whatever the model guessed.
 
 "X, a Chinese startup", "X CEO", "X's share price", "X, based in Y", "X was founded" make X an
-organisation; "CEO X" and "X, who" a person; "based in X" a place; "the X model" a product.
+organisation; "CEO X", "X, who", "X's wife" and "X, 45," a person; "based in X", "X-based" and
+"X, a city" a place; "the X model" a product.
 Only word classes are listed (in ``lexicon``); no name is.
 """
 
@@ -51,10 +52,9 @@ def org_evidence(ent) -> str | None:
 
 
 def person_evidence(ent) -> str | None:
-    """The words that show ``ent`` is a person (a title before it, a role beside it, "who")."""
+    """The words that show ``ent`` is a person: a title before it, a role beside it, "who",
+    a relative of it ("X's wife"), an age after it ("X, 45,")."""
     root = ent.root
-    if len(ent) < 1:
-        return None
     for child in root.children:
         if child.i < ent.start and child.dep_ in ("compound", "amod") and _lemma(child) in lexicon.PERSON_ROLE_NOUNS:
             return f"title '{child.text}'"
@@ -63,14 +63,33 @@ def person_evidence(ent) -> str | None:
     for appos in _appositives(root):
         if _lemma(appos) in lexicon.PERSON_ROLE_NOUNS:
             return f"appositive '{appos.text}'"
+    doc = ent.doc
+    nxt = _after(ent)
+    if nxt is not None and nxt.i == ent.end + 1 and _lemma(nxt) in lexicon.PERSON_KIN_NOUNS:
+        return f"'{nxt.text}'"
+    end = ent.end
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ",":
+        if doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120:
+            return f"age '{doc[end + 1].text}'"
     return None
 
 
 def place_evidence(ent) -> str | None:
-    """"based in X", "headquartered in X": the name is a place."""
+    """"based in X", "born in X", "offices in X", "X-based", "X, a city ...": the name is a place."""
     root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ == "in" and _lemma(root.head.head) in lexicon.PLACE_PREP_VERBS:
-        return f"'{root.head.head.text} in'"
+    doc = ent.doc
+    if root.dep_ == "pobj" and root.head.lower_ == "in":
+        governor = root.head.head
+        if _lemma(governor) in lexicon.PLACE_PREP_VERBS or (
+            governor.pos_ == "NOUN" and _lemma(governor) in lexicon.PLACE_NOUNS
+        ):
+            return f"'{governor.text} in'"
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].text == "-" and _lemma(doc[end + 1]) in lexicon.PLACE_PREP_VERBS:
+        return f"'-{doc[end + 1].text}'"
+    for appos in _appositives(root):
+        if _lemma(appos) in lexicon.PLACE_NOUNS and appos.i > root.i:
+            return f"appositive '{appos.text}'"
     return None
 
 

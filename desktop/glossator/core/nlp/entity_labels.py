@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from glossator.core.annotation import Span
+from glossator.core.nlp.entity_repeats import settle_overlaps
 from glossator.core.nlp.mention_repair import repair_mentions
 from glossator.core.nlp.mentions import NAME_LABELS, Mention, surface_key
 
@@ -34,7 +35,9 @@ def decide_labels(mentions: list[Mention]) -> dict[str, str]:
     decided: dict[str, str] = {}
     for key, group in by_key.items():
         evidence = [m.evidence for m in group if m.evidence]
-        decided[key] = _vote(evidence) if evidence else _vote([m.label for m in group])
+        # A repeat has no label of its own to vote with, only the grammar around it.
+        votes = [m.label for m in group if m.origin == "model"] or [m.label for m in group]
+        decided[key] = _vote(evidence) if evidence else _vote(votes)
     return decided
 
 
@@ -56,27 +59,45 @@ def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str
     return aliases
 
 
-def resolve_entities(mentions: list[Mention], rules: dict[str, str] | None = None) -> list[Span]:
-    """Turn raw mentions into entity spans with one label per name and a canonical name."""
+def resolve_entities(
+    mentions: list[Mention],
+    rules: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+) -> list[Span]:
+    """Turn raw mentions into entity spans with one label per name and a canonical name.
+
+    ``rules`` maps a surface form to the label it always has (or IGNORE); ``names`` maps a
+    surface form to the canonical name of the entity it belongs to (the reader's merges and
+    renames), whose label it then shares.
+    """
     rules = {surface_key(text): label for text, label in (rules or {}).items()}
-    mentions = repair_mentions(mentions)
+    names = {surface_key(text): name for text, name in (names or {}).items()}
+    # Repeats were found where the model's spans may be cut back, so they settle afterwards.
+    repeats = [m for m in mentions if m.origin == "repeat"]
+    mentions = settle_overlaps(repair_mentions([m for m in mentions if m.origin != "repeat"]) + repeats)
     decided = decide_labels(mentions)
     aliases = person_aliases(decided, mentions)
     display = _display_names(mentions)
     spans: list[Span] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    for m in mentions:
         key = m.key
         canonical_key = aliases.get(key, key)
-        label = rules.get(key) or rules.get(canonical_key)
+        canonical = names.get(key) or names.get(canonical_key) or display.get(canonical_key, m.text)
+        target = surface_key(canonical)
+        label = rules.get(key) or rules.get(canonical_key) or rules.get(target)
         if label == IGNORE:
             continue
         if label is None:
-            if key in aliases:
+            if target != canonical_key and target in decided:
+                label = decided[target]
+            elif key in aliases:
                 label = "PERSON"
             else:
                 label = decided.get(key, m.label)
-        attrs = {"canonical": display.get(canonical_key, m.text)}
-        if m.label != label:
+        attrs = {"canonical": canonical}
+        if m.origin != "model":
+            attrs["found_by"] = m.origin
+        elif m.label != label:
             attrs["model_label"] = m.label
         if m.evidence:
             attrs["evidence"] = m.evidence_words

@@ -86,17 +86,21 @@ class MentionReader:
         return found + self._matches(doc, offset)
 
     def _matches(self, doc, offset: int) -> list[Mention]:
-        # Numbers, dates and amounts the model found keep their words.
+        # Numbers, dates and amounts the model found keep their words; a name the model
+        # found is not found again (so a longer match cannot hide a shorter name inside it).
         taken = set()
+        found = set()
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS:
                 taken.update(range(ent.start, ent.end))
+            else:
+                found.add((ent.start, ent.end))
         spans = []
         for match in self.matcher(doc, as_spans=True):
             key = match.label_
             if match.text.islower() and not self.forms[key].islower():
                 continue
-            if taken.intersection(range(match.start, match.end)):
+            if (match.start, match.end) in found or taken.intersection(range(match.start, match.end)):
                 continue
             spans.append(SpacySpan(doc, match.start, match.end, label=self.labels[key]))
         mentions = []

@@ -73,7 +73,18 @@ PERSON_ROLE_NOUNS = frozenset(
     minister senator governor mayor secretary spokesperson spokesman spokeswoman analyst
     economist professor researcher scientist investor capitalist entrepreneur billionaire
     journalist reporter editor author writer director manager officer lawyer attorney judge
-    actor actress singer player coach mr mrs ms dr sir lord lady rep sen gov prof""".split()
+    actor actress singer player coach mr mrs ms dr sir lord lady rep sen gov prof mr. mrs. ms.
+    dr. rep. sen. gov. prof. st.""".split()
+)
+# Relatives, whose "X's <noun>" makes X a person: "Altman's husband".
+PERSON_KIN_NOUNS = frozenset(
+    """wife husband son daughter father mother brother sister widow widower parents children
+    grandson granddaughter nephew niece cousin fiancee fiance""".split()
+)
+# Nouns that, in apposition or before "in X", say that X is a place: "X, a city in Y", "offices in X".
+PLACE_NOUNS = frozenset(
+    """city town village province state country region capital county district port island
+    office offices headquarters plant factory factories campus embassy branch""".split()
 )
 PRODUCT_NOUNS = frozenset(
     """model models chip chips processor processors gpu gpus phone phones smartphone app apps
@@ -83,7 +94,7 @@ PRODUCT_NOUNS = frozenset(
 )
 # Verbs whose passive subject or "X, <verb> in Y" mark an organisation: founded, based.
 ORG_EVENT_VERBS = frozenset("found headquarter incorporate establish acquire list base".split())
-PLACE_PREP_VERBS = frozenset("base headquarter locate situate".split())
+PLACE_PREP_VERBS = frozenset("base headquarter locate situate live bear die reside".split())
 
 # Surface forms the small models often tag as entities but which name nothing in news text.
 IGNORED_ENTITIES = frozenset(["ai", "a.i.", "gen ai", "genai", "ceo", "the internet", "internet", "tech"])
