@@ -17,3 +17,13 @@ def glossator_db(tmp_path, monkeypatch):
     open_database()
     yield path
     close_database()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``packaging`` build the bundled app (minutes); they run only on request."""
+    if os.environ.get("GLOSSATOR_PACKAGING_TESTS") == "1":
+        return
+    kept = [item for item in items if item.get_closest_marker("packaging") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept

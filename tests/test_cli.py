@@ -162,3 +162,15 @@ def test_without_a_display_the_window_falls_back_to_the_headless_export(capsys, 
     assert "no display found" in err
     written = out.strip().splitlines()[-1].split("written to ", 1)[1]
     assert "<mark" in open(written, encoding="utf-8").read()
+
+
+def test_smoke_test_flag_opens_the_window_and_quits_by_itself(tmp_path):
+    """The check packagers run: the real window, offscreen, analyses the sample and exits 0."""
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GLOSSATOR_DB=str(tmp_path / "library.db"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-m", "glossator", "--smoke-test"], capture_output=True, text=True,
+                         env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "smoke test: article 1 shown with" in out.stdout

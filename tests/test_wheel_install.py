@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,11 @@ def test_wheel_installs_and_exports_the_sample(tmp_path):
     )
     wheels = list(dist.glob("glossator-*.whl"))
     assert len(wheels) == 1
+    names = set(zipfile.ZipFile(wheels[0]).namelist())
+    for shipped in ("glossator/resources/samples/deepseek-r1-news.txt", "glossator/resources/icons/glossator.svg",
+                    "glossator/ui/main_window.py", "glossator/core/nlp/claims_component.py", "glossator/cli.py"):
+        assert shipped in names, shipped
+    assert not [n for n in names if n.startswith(("tests/", "bench/", "packaging/"))]
 
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env_dir)

@@ -9,13 +9,15 @@ import argparse
 import os
 import sys
 
-from glossator import __version__
+from glossator import __version__, cli_db, cli_entities
 from glossator.core import library, store
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
 
 EXIT_USER_ERROR = 2
-COMMANDS = ("analyze", "analyse", "export", "list", "text", "show", "note", "source", "claims", "open", "demo")
+OPEN_OPTIONS = ("--smoke-test",)
+COMMANDS = ("analyze", "analyse", "export", "list", "text", "show", "note", "source", "claims", "open", "demo", "db",
+            "entities", "rules")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -82,9 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open files in the desktop window (the same as 'glossator FILE...')")
     p.add_argument("files", nargs="*")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="open the files (or the sample), wait for the analysis, then quit: exit 0 if it worked")
 
     p = sub.add_parser("demo", help="analyse and export the bundled sample article")
     p.add_argument("-o", "--output", help="where to write the Markdown (default: the user data folder)")
+
+    cli_db.add_parser(sub)
+    cli_entities.add_parsers(sub)
     return parser
 
 
@@ -96,6 +103,8 @@ def _gui_argv(argv: list[str]) -> list[str]:
         if token == "--db":
             i += 2
             continue
+        if token in OPEN_OPTIONS:
+            return argv[:i] + ["open"] + argv[i:]
         if token.startswith("-"):
             return argv  # --help, --version, --db=PATH...: leave to argparse
         return argv if token in COMMANDS else argv[:i] + ["open"] + argv[i:]
@@ -130,7 +139,9 @@ def _dispatch(args) -> int:
         return cli_commands.text(args)
     if command == "claims":
         return cli_commands.score_lines(args)
-    store.open_database(args.db)
+    if command == "db":
+        return cli_db.run(args)
+    cli_db.open_library(args.db)
     try:
         handler = getattr(cli_commands, {"analyse": "analyze"}.get(command, command))
         return handler(args)

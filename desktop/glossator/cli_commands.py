@@ -146,9 +146,21 @@ def open_window(args) -> int:
         return 0
     from glossator.ui.app import run
 
-    return run(args.files, args.db)
+    return run(args.files, args.db, smoke_test=getattr(args, "smoke_test", False))
 
 
 def demo(args) -> int:
     _analyse_and_export(sample_article(), Path(args.output) if args.output else None)
     return 0
+
+
+def entities(args) -> int:
+    from glossator.cli_entities import entities as list_entities
+
+    return list_entities(args)
+
+
+def rules(args) -> int:
+    from glossator.cli_entities import rules as entity_rules
+
+    return entity_rules(args)

@@ -29,8 +29,8 @@ def write_forever(db: str, ack_path: str, article_id: int) -> None:
             n += 1
             start = (n * 37 + pid) % (length - 12)
             end = start + 1 + n % 11
-            if n % 25 == 0:
-                text = f"Article {pid}-{n}.\n\n" + "A paragraph of text to store. " * 300
+            if n % 9 == 0:
+                text = f"Article {pid}-{n}.\n\n" + "A paragraph of text to store. " * 100
                 row = store.save_article(Article(text=text, blocks=paragraph_blocks(text)))
                 ack.write(f"article {row.id} {row.text_hash}\n")
             elif n % 2:

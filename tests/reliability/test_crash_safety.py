@@ -98,7 +98,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path, capsys):
             else:
                 if not said_ready:
                     writers.wait_ready()
-                time.sleep(rng.uniform(0, 0.12))
+                time.sleep(rng.uniform(0, 0.2))
             os.kill(pid, signal.SIGKILL)
             status = writers.reap(pid)
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (

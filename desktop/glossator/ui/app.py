@@ -11,30 +11,56 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import __version__
 from glossator.core import store
-from glossator.core.errors import GlossatorError
+from glossator.core.errors import GlossatorError, UnusableDatabaseError
+from glossator.core.paths import resolve_db_path
+from glossator.core.resources import resource_path, sample_article
+from glossator.ui.crash_handler import CrashHandler
+from glossator.ui.library_recovery import recover_library
 
 
-def run(files: list[str], db: str | None = None) -> int:
-    """Run the window until it is closed, opening ``files`` once it shows."""
+def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) -> int:
+    """Run the window until it is closed, opening ``files`` once it shows.
+
+    With ``smoke_test`` the window opens the files (the sample if none), waits for the
+    analysis and quits by itself: 0 when the article shows its marks, 1 otherwise.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Glossator")
     app.setOrganizationName("Glossator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.glossator.Glossator")
-    app.setWindowIcon(QIcon.fromTheme("accessories-text-editor"))
-    try:
-        store.open_database(db)
-    except GlossatorError as exc:
-        QMessageBox.critical(None, "Cannot open the library", str(exc))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "glossator.svg"))))
+    crashes = CrashHandler(parent=app)
+    crashes.install()
+    if not open_library(db):
+        crashes.uninstall()
         return 2
 
     from glossator.ui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
+    if smoke_test:
+        from glossator.ui import smoke_test as smoke
+
+        files = files or [str(sample_article())]
+        smoke.start(window)
     if files:
         QTimer.singleShot(0, lambda: window.open_files(files))
     code = app.exec()
     window.pools.wait()
     store.close_database()
+    crashes.uninstall()
     return code
+
+
+def open_library(db: str | None = None) -> bool:
+    """Open the library; for an unusable file, offer a backup or a new library. True once open."""
+    try:
+        store.open_database(db)
+        return True
+    except UnusableDatabaseError as exc:
+        return recover_library(resolve_db_path(db), str(exc))
+    except GlossatorError as exc:
+        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        return False

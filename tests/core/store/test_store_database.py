@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from glossator.core.errors import StoreError
+from glossator.core.errors import StoreError, UnusableDatabaseError
 from glossator.core.store import (
     add_note,
     add_source,
@@ -114,7 +114,7 @@ def test_folder_as_database_path_is_refused(tmp_path):
 def test_newer_schema_is_refused(glossator_db):
     models.SchemaVersion.update(version=99).execute()
     close_database()
-    with pytest.raises(StoreError, match="newer Glossator"):
+    with pytest.raises(UnusableDatabaseError, match="newer Glossator"):
         open_database(glossator_db)
 
 
@@ -163,3 +163,55 @@ def test_read_only_database_gives_one_line(glossator_db, monkeypatch):
     with pytest.raises(StoreError) as caught:
         open_database(glossator_db)
     assert "read-only" in str(caught.value) and str(glossator_db) in str(caught.value)
+
+
+def test_write_waits_out_a_lock_held_longer_than_the_busy_timeout(
+    article_row, glossator_db, monkeypatch, span_of
+):
+    import threading
+    import time
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(database, "RETRY_PAUSE_S", 0.1)
+    close_database()
+    open_database(glossator_db)
+    holder = sqlite3.connect(glossator_db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.2, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    started = time.monotonic()
+    try:
+        add_note(article_row.id, *span_of(article_row.text, "17%"), "written after the wait")
+    finally:
+        release.join()
+        holder.close()
+    assert time.monotonic() - started >= 0.2
+    [record] = annotation_records(article_row.id)
+    assert record.notes == ["written after the wait"]
+
+
+def test_unusable_files_are_told_apart_from_passing_trouble(glossator_db, tmp_path, monkeypatch):
+    from glossator.core.errors import UnusableDatabaseError
+
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"\x00garbage" * 600)
+    with pytest.raises(UnusableDatabaseError):
+        open_database(garbage)
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(glossator_db.read_bytes()[:1000])
+    with pytest.raises(UnusableDatabaseError):
+        open_database(truncated)
+    assert truncated.stat().st_size == 1000
+
+    open_database(glossator_db)
+    close_database()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(glossator_db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as caught:
+            open_database(glossator_db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not isinstance(caught.value, UnusableDatabaseError)

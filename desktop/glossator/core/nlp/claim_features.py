@@ -1,5 +1,5 @@
-"""What the check-worthiness model reads in a sentence: hashed words and parse signals, and
-the sentence's pooled token vectors.
+"""What the check-worthiness model reads in a sentence: hashed words, tags, parse roles,
+entity labels, rule cues and signs of opinion.
 
 Names are replaced by their entity label and figures by their kind ("$300 million" ->
 ``<MONEY>``), so the model learns that a figure makes a sentence checkable, not which
@@ -17,7 +17,6 @@ from glossator.core.nlp import lexicon
 
 HASH_BITS = 18
 HASH_SIZE = 1 << HASH_BITS
-VECTOR_WIDTH = 96  # width of the tok2vec tensor of the en_core_web_sm pipelines
 
 # Entity labels that stand in for their words: the label matters, the name does not.
 MASKED_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC MONEY PERCENT QUANTITY CARDINAL DATE TIME ORDINAL".split())
@@ -83,6 +82,13 @@ def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
                     names.append("rootaux:" + child.lower_)
         elif tok.tag_ == "MD":
             names.append("modal:" + tok.lower_)
+    names += ["r:" + tok.lower_ for w, tok in pairs if w.startswith("<")]
+    names += ["l:" + tok.lemma_.lower() for _, tok in pairs if not tok.is_stop and not tok.is_punct]
+    names += ["tri:" + " ".join(padded[i:i + 3]) for i in range(len(padded) - 2)]
+    names += ["v:" + tok.tag_ + ":" + tok.lemma_.lower() for _, tok in pairs if tok.pos_ in ("VERB", "AUX")]
+    names += ["dh:" + tok.dep_ + ":" + tok.head.lemma_.lower() for _, tok in pairs if tok.dep_ in ("nsubj", "dobj", "pobj")]
+    text = " " + " ".join(words) + " "
+    names += ["c:" + text[i:i + 4] for i in range(len(text) - 3)]
     names += ["kind:" + kind for kind in sorted(kinds)]
     names.append("kinds:" + str(min(len(kinds), 3)))
     names += ["sig:" + name for name, on in sorted(signals.items()) if on]
@@ -92,15 +98,6 @@ def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
 def sparse_indices(sent, kinds: set[str], signals: dict[str, bool]) -> np.ndarray:
     """The hashed feature indices of a sentence, repeats kept (a count per feature)."""
     return np.fromiter((feature_hash(n) for n in sparse_names(sent, kinds, signals)), dtype=np.int64)
-
-
-def dense_vector(sent) -> np.ndarray:
-    """Mean and max of the sentence's contextual token vectors (zeros if the pipeline has none)."""
-    tensor = sent.doc.tensor
-    if tensor is None or tensor.ndim != 2 or tensor.shape[1] != VECTOR_WIDTH or len(sent) == 0:
-        return np.zeros(2 * VECTOR_WIDTH, dtype=np.float32)
-    rows = tensor[sent.start : sent.end]
-    return np.concatenate([rows.mean(axis=0), rows.max(axis=0)]).astype(np.float32)
 
 
 def opinion_signals(sent, quote_ranges: list[tuple[int, int]]) -> dict[str, bool]:

@@ -6,6 +6,8 @@ Each claim span has its kind as label and carries ``span._.claim_score``, ``clai
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -63,11 +65,21 @@ def _trim(sent) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def analyse_sentence(sent) -> Span | None:
-    """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
-    sent = _trim(sent)
-    if sent is None:
-        return None
+@dataclass
+class SentenceCues:
+    """What the rules found in one sentence: cues per kind, quotations and the speaker."""
+
+    cues: dict[str, list]
+    quotes: list[tuple[int, int]]
+    speaker: speakers.Speaker | None
+
+    @property
+    def kinds(self) -> set[str]:
+        return {kind for kind, found in self.cues.items() if found}
+
+
+def sentence_cues(sent) -> SentenceCues:
+    """Run every cue rule and the speaker rules on a (trimmed) sentence."""
     quotes = claim_cues.quote_ranges(sent)
     cues = {
         "statistic": claim_cues.statistic_cues(sent),
@@ -80,36 +92,45 @@ def analyse_sentence(sent) -> Span | None:
         cues["attribution"] = [speaker_cue]
         if quotes:
             cues["quote"] = [speaker_cue]
-    kinds = {kind for kind, found in cues.items() if found}
+    return SentenceCues(cues, quotes, speaker)
+
+
+def analyse_sentence(sent) -> Span | None:
+    """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
+    sent = _trim(sent)
+    if sent is None:
+        return None
+    found = sentence_cues(sent)
+    kinds = found.kinds
     if not kinds:
         return None
     kind = next(k for k in KIND_PRIORITY if k in kinds)
-    features = claim_score.sentence_features(sent, kinds, quotes)
     span = Span(sent.doc, sent.start, sent.end, label=kind)
-    span._.claim_score = round(claim_score.score(features), 3)
+    span._.claim_score = claim_score.score(sent, kinds, found.quotes)
     span._.claim_kinds = tuple(k for k in KIND_PRIORITY if k in kinds)
-    span._.claim_cue = cues[kind][0].text
-    if speaker is not None:
-        span._.claim_speaker = speaker.name
-        span._.claim_speaker_phrase = speaker.phrase
+    span._.claim_cue = found.cues[kind][0].text
+    if found.speaker is not None:
+        span._.claim_speaker = found.speaker.name
+        span._.claim_speaker_phrase = found.speaker.phrase
     return span
 
 
 def sentence_score(sent) -> float:
     """The check-worthiness of a sentence, whether or not it becomes a claim span."""
-    claim = analyse_sentence(sent)
-    if claim is not None:
-        return claim._.claim_score
     trimmed = _trim(sent)
     if trimmed is None:
         return 0.0
-    features = claim_score.sentence_features(trimmed, set(), claim_cues.quote_ranges(trimmed))
-    return round(claim_score.score(features), 3)
+    found = sentence_cues(trimmed)
+    return claim_score.score(trimmed, found.kinds, found.quotes)
 
 
 def score_lines(nlp, lines) -> list[float]:
-    """Score each line as one sentence, the way ClaimBuster scores its inputs."""
-    return [sentence_score(doc[:]) for doc in nlp.pipe(lines, batch_size=256)]
+    """Score each line as one sentence, the way ClaimBuster scores its inputs, with the
+    function the component itself scores sentences with (the component is skipped here only
+    because it would score each line a second time)."""
+    skip = [name for name in nlp.pipe_names if name == "glossator_claims"]
+    with nlp.select_pipes(disable=skip):
+        return [sentence_score(doc[:]) for doc in nlp.pipe(lines, batch_size=256)]
 
 
 def _find_speaker(sent):

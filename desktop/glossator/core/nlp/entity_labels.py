@@ -44,16 +44,19 @@ def decide_labels(mentions: list[Mention]) -> dict[str, str]:
 def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str, str]:
     """Map a one-word name to the longest person name it is part of ("altman" -> "sam altman").
 
-    A single word that is the first or last word of a longer PERSON name is that person,
-    unless grammar said otherwise about the short form itself.
+    A single word that is the last word of a longer PERSON name is that person (a surname),
+    unless grammar said otherwise about the short form itself. The first word ("Liang" of
+    "Liang Wenfeng") joins only when something already calls it a person: place names lead
+    many names ("Perth" of "Perth Glory") and surnames lead some.
     """
     evidenced = {m.key for m in mentions if m.evidence and m.evidence != "PERSON"}
+    personal = {m.key for m in mentions if m.evidence == "PERSON" or (m.origin == "model" and m.label == "PERSON")}
     people = [k for k, label in decided.items() if label == "PERSON" and " " in k]
     aliases: dict[str, str] = {}
     for key in decided:
         if " " in key or key in evidenced:
             continue
-        matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
+        matches = [p for p in people if key == p.split()[-1] or (key == p.split()[0] and key in personal)]
         if matches:
             aliases[key] = max(matches, key=len)
     return aliases
@@ -82,7 +85,7 @@ def resolve_entities(
     for m in mentions:
         key = m.key
         canonical_key = aliases.get(key, key)
-        canonical = names.get(key) or names.get(canonical_key) or display.get(canonical_key, m.text)
+        canonical = _follow(names, key, canonical_key) or display.get(canonical_key, m.text)
         target = surface_key(canonical)
         label = rules.get(key) or rules.get(canonical_key) or rules.get(target)
         if label == IGNORE:
@@ -103,6 +106,17 @@ def resolve_entities(
             attrs["evidence"] = m.evidence_words
         spans.append(Span("entity", label, m.start, m.end, None, attrs))
     return _drop_overlaps(spans)
+
+
+def _follow(names: dict[str, str], key: str, canonical_key: str) -> str | None:
+    """The reader's name for an entity, following merges into renamed entities ("NVDA" ->
+    "Nvidia" -> "Nvidia Corporation"); None when the reader named neither form."""
+    name = names.get(key) or names.get(canonical_key)
+    seen = {key, canonical_key}
+    while name is not None and surface_key(name) in names and surface_key(name) not in seen:
+        seen.add(surface_key(name))
+        name = names[surface_key(name)]
+    return name
 
 
 def _display_names(mentions: list[Mention]) -> dict[str, str]:

@@ -5,7 +5,9 @@ Once the model tags "Nvidia" somewhere in a document, every other "Nvidia", "NVI
 Altman") is searched for as well. Names match as whole tokens and case-insensitively (a spaCy
 ``PhraseMatcher`` on ``LOWER``), except that a match written all in lower case is left alone
 when the name is not: "apple" the fruit is not "Apple". The reader's label rules are matched
-the same way, which is how a correction made in one article reaches every later one.
+the same way, which is how a correction made in one article reaches every later one. A
+one-word name the document also writes in lower case is a common word ("Poker") and is not
+searched for there.
 
 A long text is read in chunks; each chunk is searched for the names known from it and from
 the chunks before it (a news article is a single chunk).
@@ -95,10 +97,14 @@ class MentionReader:
                 taken.update(range(ent.start, ent.end))
             else:
                 found.add((ent.start, ent.end))
+        # A one-word name also written in lower case here is a common word ("Poker", "Army").
+        common = {tok.text for tok in doc if tok.is_lower}
         spans = []
         for match in self.matcher(doc, as_spans=True):
             key = match.label_
             if match.text.islower() and not self.forms[key].islower():
+                continue
+            if len(match) == 1 and key not in self.taught and key in common:
                 continue
             if (match.start, match.end) in found or taken.intersection(range(match.start, match.end)):
                 continue

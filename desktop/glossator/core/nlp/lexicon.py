@@ -19,6 +19,10 @@ UNNAMED_SOURCES = frozenset(
     government ministry police authorities spokesperson spokesman spokeswoman agency
     executive executives insiders""".split()
 )
+# People who speak for an organisation without being named: "Nvidia's spokesperson".
+SPOKESPERSON_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman representative official executive lawyer attorney".split()
+)
 
 CAUSAL_LEMMAS = frozenset(
     """cause trigger spur prompt fuel spark drive wipe erase result stem contribute lead

@@ -84,6 +84,9 @@ def resolve_phrase(token) -> Speaker | None:
         if child.dep_ == "poss":
             owner = _entity_of(child)
             if owner is not None:
+                # "Nvidia's spokesperson" speaks for Nvidia but is not Nvidia.
+                if token.lemma_.lower() in lexicon.SPOKESPERSON_NOUNS:
+                    return Speaker(f"{owner.text}'s {token.text}", _noun_phrase(token))
                 return Speaker(owner.text, _noun_phrase(token))
         if child.dep_ == "compound":
             named = _entity_of(child)

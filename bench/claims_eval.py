@@ -1,0 +1,138 @@
+"""How good and how fast the claim detector is.
+
+    python bench/claims_eval.py [--data ../shared/data/claimbuster/train.json]
+
+Prints, on the dev tenth of the ClaimBuster data (the split the training script held out):
+precision, recall and F1 of the positive class at the 0.5 cut-off and average precision,
+scored with exactly the function behind ``glossator claims --score-lines``; sentences per
+second for the pipeline with the scorer and for the scorer alone; and, on the hand-made gold
+set of the DeepSeek sample (``tests/data/deepseek_claims_gold.json``), claim detection,
+kind accuracy and speaker accuracy. The last line is all the figures as one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "desktop"))
+
+from glossator.core.nlp import claim_eval  # noqa: E402
+from glossator.core.nlp.analysis import analyze_text  # noqa: E402
+from glossator.core.nlp.claims_component import score_lines, sentence_score  # noqa: E402
+from glossator.core.nlp.model import load_model, model_info  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "claimbuster" / "train.json"
+GOLD = ROOT / "tests" / "data" / "deepseek_claims_gold.json"
+
+
+def dev_figures(nlp, data: Path) -> dict:
+    items = [item for item in claim_eval.load_claimbuster(data) if claim_eval.is_dev(item["sentence_id"])]
+    texts = [item["text"] for item in items]
+    labels = [item["label"] for item in items]
+    started = time.perf_counter()
+    scores = score_lines(nlp, texts)
+    with_pipeline = len(texts) / (time.perf_counter() - started)
+    with nlp.select_pipes(disable=["glossator_claims"]):
+        docs = list(nlp.pipe(texts, batch_size=256))
+    started = time.perf_counter()
+    for doc in docs:
+        sentence_score(doc[:])
+    scorer_only = len(docs) / (time.perf_counter() - started)
+    precision, recall, f1 = claim_eval.precision_recall_f1(labels, scores)
+    return {
+        "dev_sentences": len(items),
+        "dev_positives": int(sum(labels)),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "average_precision": round(claim_eval.average_precision(labels, scores), 4),
+        "sentences_per_s_pipeline_and_scorer": round(with_pipeline),
+        "sentences_per_s_scorer": round(scorer_only),
+    }
+
+
+def gold_figures(nlp) -> dict:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    text = (ROOT / gold["article"]).read_text(encoding="utf-8")
+    result = analyze_text(text, nlp)
+    claims = {text[c.start : c.end]: c for c in result.claims}
+
+    def claim_for(starts: str):
+        return next((c for quote, c in claims.items() if quote.startswith(starts)), None)
+
+    detected = kinds_right = kinds_total = speakers_right = 0
+    found_true = found_false = 0
+    misses = []
+    for item in gold["sentences"]:
+        claim = claim_for(item["starts"])
+        flagged = claim is not None and claim.score >= 0.5
+        if item["claim"]:
+            detected += flagged
+            if item["kinds"]:
+                kinds_total += 1
+                ok = claim is not None and claim.label in item["kinds"]
+                kinds_right += ok
+                if not ok:
+                    misses.append(f"kind {claim.label if claim else None!r} for {item['starts']!r}")
+            said = claim.attrs.get("speaker") if claim is not None else None
+            speakers_right += said == item["speaker"]
+            if said != item["speaker"]:
+                misses.append(f"speaker {said!r} for {item['starts']!r}, expected {item['speaker']!r}")
+        elif flagged:
+            found_false += 1
+        found_true += flagged and item["claim"]
+    gold_claims = sum(1 for item in gold["sentences"] if item["claim"])
+    precision = found_true / (found_true + found_false) if found_true + found_false else 0.0
+    recall = detected / gold_claims
+    doc = nlp(text)
+    all_scores = [sentence_score(s) for s in doc.sents if s.text.strip()]
+    stat = claim_for("Following the launch, Nvidia's share price")
+    closing = next(s for s in doc.sents if s.text.strip().startswith("Through all this"))
+    return {
+        "gold_sentences": len(gold["sentences"]),
+        "gold_claims": gold_claims,
+        "gold_claim_precision": round(precision, 4),
+        "gold_claim_recall": round(recall, 4),
+        "kind_accuracy": round(kinds_right / kinds_total, 4),
+        "speaker_accuracy": round(speakers_right / gold_claims, 4),
+        "statistic_17pct_score": stat.score if stat else None,
+        "closing_sentence_score": sentence_score(closing),
+        "median_sentence_score": round(statistics.median(all_scores), 3),
+        "misses": misses,
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args(argv)
+    nlp = load_model()
+    info = model_info(nlp)
+    figures = {"model": f"{info.name} {info.version}"}
+    figures.update(dev_figures(nlp, args.data))
+    figures.update(gold_figures(nlp))
+    print(f"model: {figures['model']}")
+    print(f"ClaimBuster dev split ({figures['dev_sentences']} sentences, {figures['dev_positives']} check-worthy):")
+    print(f"  precision {figures['precision']:.4f}  recall {figures['recall']:.4f}  F1 {figures['f1']:.4f} at 0.5")
+    print(f"  average precision {figures['average_precision']:.4f}")
+    print(f"  speed: {figures['sentences_per_s_pipeline_and_scorer']:,} sentences/s with the spaCy pipeline, "
+          f"{figures['sentences_per_s_scorer']:,} sentences/s for the scorer alone")
+    print(f"DeepSeek gold set ({figures['gold_sentences']} sentences, {figures['gold_claims']} claims):")
+    print(f"  claims at 0.5: precision {figures['gold_claim_precision']:.4f}  recall {figures['gold_claim_recall']:.4f}")
+    print(f"  kind accuracy {figures['kind_accuracy']:.4f}  speaker accuracy {figures['speaker_accuracy']:.4f}")
+    print(f"  17% / $600 billion sentence {figures['statistic_17pct_score']}; closing sentence "
+          f"{figures['closing_sentence_score']} (median {figures['median_sentence_score']})")
+    for miss in figures["misses"]:
+        print(f"  miss: {miss}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""A reader's entity corrections applied to stored articles: at once to one, then to the library.
+
+A correction is an entity rule ("X is an ORG", "X is not an entity"). In the article being
+read it takes effect at once on the marks already there (``correct_mentions``). Across the
+library, re-labelling runs the analysis again with the rules and keeps only its entities,
+so a rule reaches every mention, including ones the model never marked. That work is split
+so the slow part touches no database: ``relabelled_entities`` runs on any thread,
+``apply_entities`` writes on the database's thread and returns what it replaced, for undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from glossator.core import store
+from glossator.core.annotation import Span
+from glossator.core.library import entity_rules
+from glossator.core.nlp.analysis import AnalysisCancelled, analyze_text
+from glossator.core.nlp.mentions import surface_key
+from glossator.core.nlp.model import load_model
+from glossator.core.store import models
+from glossator.core.store.entity_relabel import auto_entities, replace_auto_entities
+
+
+def correct_mentions(article_id: int, surface: str, label: str) -> list[Span]:
+    """Relabel (or, for IGNORE, drop) the article's automatic marks of ``surface`` now.
+
+    Returns the marks as they were, for ``restore_entities``.
+    """
+    key = surface_key(surface)
+    text = store.get_article(article_id).text
+    previous = auto_entities(article_id)
+    corrected = []
+    for span in previous:
+        if surface_key(text[span.start : span.end]) != key and surface_key(span.attrs.get("canonical", "")) != key:
+            corrected.append(span)
+        elif label != store.IGNORE:
+            attrs = {**span.attrs, "rule": label}
+            corrected.append(Span("entity", label, span.start, span.end, span.score, attrs))
+    replace_auto_entities(article_id, corrected)
+    return previous
+
+
+def restore_entities(previous: dict[int, list[Span]]) -> None:
+    """Put back the automatic entity marks that a correction or re-labelling replaced."""
+    for article_id, spans in previous.items():
+        replace_auto_entities(article_id, spans)
+
+
+def library_texts(article_ids: list[int] | None = None) -> dict[int, str]:
+    """The texts of the given stored articles (all of them by default), by id."""
+    ids = article_ids if article_ids is not None else [summary.id for summary in store.list_articles()]
+    return {article_id: store.get_article(article_id).text for article_id in ids}
+
+
+def relabelled_entities(
+    texts: dict[int, str],
+    rules: dict[str, str],
+    *,
+    model: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[int, list[Span]]:
+    """The entities of each text analysed with ``rules``. Touches no database."""
+    nlp = load_model(model)
+    found: dict[int, list[Span]] = {}
+    for done, (article_id, text) in enumerate(texts.items(), start=1):
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled()
+        found[article_id] = analyze_text(text, nlp, rules=rules).entities
+        if progress is not None:
+            progress(done, len(texts))
+    return found
+
+
+def apply_entities(spans_by_article: dict[int, list[Span]]) -> dict[int, list[Span]]:
+    """Write new automatic entity marks for each article; returns the marks they replaced.
+
+    An article deleted since the marks were computed is skipped.
+    """
+    previous: dict[int, list[Span]] = {}
+    for article_id, spans in spans_by_article.items():
+        if models.Article.get_or_none(models.Article.id == article_id) is None:
+            continue
+        previous[article_id] = replace_auto_entities(article_id, spans)
+    return previous
+
+
+def relabel_library(article_ids: list[int] | None = None, *, model: str | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> dict[int, list[Span]]:
+    """Apply the current entity rules to stored articles in one go (the command line's way)."""
+    found = relabelled_entities(library_texts(article_ids), entity_rules(), model=model, progress=progress)
+    return apply_entities(found)

@@ -1,0 +1,68 @@
+"""Mentions the model missed: repeats of known names and the reader's taught phrases."""
+
+from spacy.tokens import Span as SpacySpan
+
+from glossator.core.nlp.analysis import analyze_text
+from glossator.core.nlp.entity_labels import resolve_entities
+from glossator.core.nlp.entity_repeats import MentionReader, settle_overlaps
+from glossator.core.nlp.mentions import Mention
+
+
+def _entities(text, nlp, **kwargs):
+    result = analyze_text(text, nlp, **kwargs)
+    return [(text[s.start : s.end], s.label, s.attrs) for s in result.entities]
+
+
+def _read(nlp, text, ents, rules=None):
+    """The reader's mentions of ``text`` when the model's entities are exactly ``ents``."""
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, start, end, label=label) for start, end, label in ents]
+    return [(m.text, m.origin) for m in MentionReader(nlp, rules).read(doc)]
+
+
+def test_any_case_repeat_is_a_mention_but_lower_case_is_not(nlp):
+    text = "Acme sold chips. ACME shares rose. acme is a word. Acme's profit fell."
+    assert _read(nlp, text, [(0, 1, "ORG")]) == [("Acme", "model"), ("ACME", "repeat"), ("Acme", "repeat")]
+
+
+def test_taught_phrase_is_found_in_any_case_and_ignored_names_are_not(nlp):
+    text = "Zeta Protocol users met Bob. The zeta protocol grew. Bob left."
+    found = _read(nlp, text, [(4, 5, "PERSON")], rules={"zeta protocol": "PRODUCT", "bob": "IGNORE"})
+    assert found == [("Bob", "model"), ("Zeta Protocol", "rule"), ("zeta protocol", "rule")]
+
+
+def test_surname_alone_is_found_and_joins_the_person(nlp):
+    text = "Jordan Belfort, 45, said the deal was done. Later Belfort left the room."
+    found = _entities(text, nlp)
+    belfort = [(form, label, attrs["canonical"]) for form, label, attrs in found if "Belfort" in form]
+    assert belfort == [("Jordan Belfort", "PERSON", "Jordan Belfort"), ("Belfort", "PERSON", "Jordan Belfort")]
+
+
+def test_ignore_rule_silences_repeats_too(nlp):
+    text = "Nvidia's shares fell. Analysts said NVIDIA would recover."
+    found = _entities(text, nlp, rules={"Nvidia": "IGNORE"})
+    assert not [form for form, _, _ in found if form.casefold().startswith("nvidia")]
+
+
+def test_the_model_beats_a_repeat_and_a_rule_beats_the_model():
+    model = Mention(0, 10, "Acme Works", "ORG", 2)
+    repeat = Mention(0, 4, "Acme", "ORG", 1, origin="repeat")
+    rule = Mention(5, 16, "Works Grand", "FAC", 2, origin="rule")
+    assert settle_overlaps([repeat, model]) == [model]
+    assert settle_overlaps([model, rule, repeat]) == [repeat, rule]
+
+
+def test_repeats_do_not_vote():
+    mentions = [Mention(0, 4, "Zorb", "GPE", 1)] + [
+        Mention(10 * i, 10 * i + 4, "Zorb", "PERSON", 1, origin="repeat") for i in range(1, 4)
+    ]
+    assert {s.label for s in resolve_entities(mentions)} == {"GPE"}
+
+
+def test_reader_names_merge_and_rename():
+    mentions = [Mention(0, 6, "Nvidia", "ORG", 1), Mention(10, 14, "NVDA", "ORG", 1),
+                Mention(20, 24, "Fizz", "PERSON", 1)]
+    spans = resolve_entities(mentions, names={"NVDA": "Nvidia", "nvidia": "Nvidia Corporation"})
+    assert [s.attrs["canonical"] for s in spans] == ["Nvidia Corporation", "Nvidia Corporation", "Fizz"]
+    spans = resolve_entities(mentions, names={"NVDA": "Nvidia"})
+    assert [(s.label, s.attrs["canonical"]) for s in spans[:2]] == [("ORG", "Nvidia"), ("ORG", "Nvidia")]
