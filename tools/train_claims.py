@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "desktop"))
 
 from glossator.core.nlp import claim_eval, claim_features, claim_score  # noqa: E402
 from glossator.core.nlp.checkworthiness import CheckWorthinessModel  # noqa: E402
-from glossator.core.nlp.claims_component import _trim, sentence_cues  # noqa: E402
+from glossator.core.nlp.claims_component import trim_sentence, sentence_cues  # noqa: E402
 from glossator.core.nlp.model import load_model, model_info  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "claimbuster" / "train.json"
@@ -39,7 +39,7 @@ def parse(nlp, texts: list[str]) -> list[np.ndarray]:
     rows = []
     with nlp.select_pipes(disable=["glossator_claims"]):
         for doc in nlp.pipe(texts, batch_size=256):
-            sent = _trim(doc[:]) or doc[:]
+            sent = trim_sentence(doc[:]) or doc[:]
             found = sentence_cues(sent)
             rows.append(claim_score.sentence_inputs(sent, found.kinds, found.quotes))
     return rows
@@ -142,7 +142,7 @@ def header(args, items, nlp, labels, dev, cut, oof_scores, train_labels, dev_sco
     """Everything needed to know where the shipped model came from and how good it is."""
     def figures(y, s):
         p, r, f = claim_eval.precision_recall_f1(y, s)
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+        return {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4),
                 "average_precision": round(claim_eval.average_precision(y, s), 4), "sentences": int(len(y))}
 
     info = model_info(nlp)

@@ -18,8 +18,9 @@ FULL = PROFILE == "full"
 CRASH_KILLS = 1000 if FULL else 100
 # Writes each of the two processes makes in the concurrency test.
 CONCURRENT_WRITES = 1000 if FULL else 150
-# Hypothesis examples per reader strategy in the fuzz tests.
-FUZZ_EXAMPLES = 2000 if FULL else 150
+# Hypothesis examples per reader in each fuzz test, and in the (slow) huge-line test.
+FUZZ_EXAMPLES = 2000 if FULL else 100
+HUGE_LINE_EXAMPLES = 100 if FULL else 8
 
 settings.register_profile(
     "reliability",
@@ -29,3 +30,4 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FUZZ_SETTINGS = settings.get_profile("reliability")
+HUGE_LINE_SETTINGS = settings(FUZZ_SETTINGS, max_examples=HUGE_LINE_EXAMPLES)

@@ -10,6 +10,7 @@ so the slow part touches no database: ``relabelled_entities`` runs on any thread
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from glossator.core import store
@@ -23,7 +24,8 @@ from glossator.core.store.entity_relabel import auto_entities, replace_auto_enti
 
 
 def correct_mentions(article_id: int, surface: str, label: str) -> list[Span]:
-    """Relabel (or, for IGNORE, drop) the article's automatic marks of ``surface`` now.
+    """Relabel (or, for IGNORE, drop) the article's automatic marks of ``surface`` now, and
+    mark its other unmarked occurrences with ``label``.
 
     Returns the marks as they were, for ``restore_entities``.
     """
@@ -37,8 +39,48 @@ def correct_mentions(article_id: int, surface: str, label: str) -> list[Span]:
         elif label != store.IGNORE:
             attrs = {**span.attrs, "rule": label}
             corrected.append(Span("entity", label, span.start, span.end, span.score, attrs))
+    if label != store.IGNORE:
+        entity = models.Annotation
+        taken = list(entity.select(entity.start, entity.end).where(
+            (entity.article == article_id) & (entity.kind == "entity")).tuples())
+        for start, end in occurrences(text, surface):
+            if not any(start < e and s < end for s, e in taken):
+                corrected.append(Span("entity", label, start, end, None,
+                                      {"canonical": " ".join(surface.split()), "found_by": "rule", "rule": label}))
+    replace_auto_entities(article_id, sorted(corrected, key=lambda s: (s.start, s.end)))
+    return previous
+
+
+def name_mentions(article_id: int, form: str, canonical: str) -> list[Span]:
+    """Put the article's automatic marks of ``form`` (as written or as named) under the entity
+    ``canonical`` now, with that entity's type when it is marked here; returns them as they were."""
+    key, target = surface_key(form), surface_key(canonical)
+    text = store.get_article(article_id).text
+    previous = auto_entities(article_id)
+
+    def named(span):
+        return key in (surface_key(text[span.start : span.end]), surface_key(span.attrs.get("canonical", "")))
+
+    kinds = [s.label for s in previous if not named(s) and target in (
+        surface_key(s.attrs.get("canonical", "")), surface_key(text[s.start : s.end]))]
+    corrected = [
+        Span("entity", kinds[0] if kinds else s.label, s.start, s.end, s.score, {**s.attrs, "canonical": canonical})
+        if named(s) else s
+        for s in previous
+    ]
     replace_auto_entities(article_id, corrected)
     return previous
+
+
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where ``surface`` is written in ``text`` as whole words, in any case but all lower case
+    (unless ``surface`` itself is)."""
+    words = surface.split()
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    lower_ok = surface.islower()
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if lower_ok or not m.group().islower()]
 
 
 def restore_entities(previous: dict[int, list[Span]]) -> None:

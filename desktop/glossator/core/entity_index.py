@@ -90,7 +90,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     for match in _SENTENCE_END.finditer(text, begin, start):
         begin = match.end()
     after = _SENTENCE_END.search(text, end)
-    stop = after.start() + 1 if after and text[after.start()] != "\n" else (after.start() if after else len(text))
+    stop = after.end() if after else len(text)
     sentence = " ".join(text[begin:stop].split())
     if len(sentence) <= MAX_SENTENCE_CHARS:
         return sentence

@@ -34,6 +34,9 @@ class Act(enum.Enum):
     THEME_LIGHT = "theme_light"
     THEME_DARK = "theme_dark"
     ABOUT = "about"
+    PREFERENCES = "preferences"
+    UNDO_RELABEL = "undo_relabel"
+    REDO_RELABEL = "redo_relabel"
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ SPECS: dict[Act, Spec] = {
     Act.THEME_SYSTEM: Spec("Follow &System", "Use the system's light or dark appearance", checkable=True),
     Act.THEME_LIGHT: Spec("&Light", "Use the light appearance", checkable=True),
     Act.THEME_DARK: Spec("&Dark", "Use the dark appearance", checkable=True),
+    Act.PREFERENCES: Spec("&Preferences…", "Entity rules and other settings of the library", "Ctrl+,", "preferences-system"),
+    Act.UNDO_RELABEL: Spec("Undo &Library Relabel", "Put back every article's entities as they were before the last library-wide re-labelling", "Ctrl+Alt+Z"),
+    Act.REDO_RELABEL: Spec("Redo Library Relabel", "Apply the library-wide re-labelling just undone again", "Ctrl+Alt+Shift+Z"),
     Act.ABOUT: Spec("&About Glossator", "Version, model and licences", theme_icon="help-about"),
 }
 

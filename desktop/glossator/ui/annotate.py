@@ -48,14 +48,17 @@ class Annotator:
         record = self.session.selected
         return (record.start, record.end) if record else None
 
-    def _push(self, command) -> None:
+    def _push(self, command) -> bool:
         try:
             self.window.undo_stack.push(command)
         except Exception as exc:  # a store refusal (bad range, bad link) is shown, not raised
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self.window, "Cannot do that", str(exc))
-        self.window.reader.clear_text_selection()
+            return False
+        finally:
+            self.window.reader.clear_text_selection()
+        return True
 
     def _need_range(self):
         target = self.target_range()
@@ -78,7 +81,9 @@ class Annotator:
     def mark_entity(self, label: str) -> None:
         target = self._need_range()
         if target:
-            self._push(commands.AddAnnotation(self.session, "entity", label, *target, text=f"Mark as {label}"))
+            surface = " ".join(self.session.text(*target).split())
+            if self._push(commands.MarkEntity(self.session, label, *target)):
+                self.window.relabel.offer(f"“{surface}” is now always {ENTITY_NAMES.get(label, label).lower()}")
 
     def add_note(self) -> None:
         target = self._need_range()
@@ -103,7 +108,8 @@ class Annotator:
     def not_an_entity(self) -> None:
         surface = self._entity_surface()
         if surface:
-            self._push(commands.NotAnEntity(self.session, surface))
+            if self._push(commands.NotAnEntity(self.session, surface)):
+                self.window.relabel.offer(f"“{' '.join(surface.split())}” is no longer marked as an entity")
         else:
             self.window.statusBar().showMessage("Select an entity, or text that is marked as one.", 4000)
 

@@ -246,3 +246,72 @@ class NotAnEntity(DeleteAnnotations):
     def undo_it(self) -> None:
         store.delete_entity_rule(self.rule_id)
         super().undo_it()
+
+
+class MarkEntity(AddAnnotation):
+    """Mark a range as an entity of a type and remember it: the same name gets that type in
+    this article at once, and in every later analysis."""
+
+    def __init__(self, session, label: str, start: int, end: int):
+        super().__init__(session, "entity", label, start, end, text=f"Mark as {label}")
+        self.surface = session.text(start, end)
+        self.label = label
+        self.rule_id: int | None = None
+        self.replaced_rules: list[tuple[str, str]] = []
+        self.previous: list = []
+
+    def do(self) -> None:
+        from glossator.core.entity_corrections import correct_mentions
+        from glossator.core.nlp.mentions import surface_key
+
+        rules = store.list_entity_rules()
+        known = {(r.text, r.label) for r in rules}
+        # The newest correction of a name replaces an older one that said something else.
+        key = surface_key(self.surface)
+        clashing = [r for r in rules if surface_key(r.text) == key and r.label != self.label.upper()]
+        self.replaced_rules = [(r.text, r.label) for r in clashing]
+        for r in clashing:
+            store.delete_entity_rule(r.id)
+        rule = store.add_entity_rule(self.surface, self.label)
+        self.rule_id = None if (rule.text, rule.label) in known else rule.id
+        self.previous = correct_mentions(self.session.article_id, self.surface, self.label)
+        super().do()
+
+    def undo_it(self) -> None:
+        from glossator.core.entity_corrections import restore_entities
+
+        super().undo_it()
+        restore_entities({self.args[0]: self.previous})
+        if self.rule_id is not None:
+            store.delete_entity_rule(self.rule_id)
+        for text, label in self.replaced_rules:
+            store.add_entity_rule(text, label)
+
+
+class NameEntity(StoreCommand):
+    """Rename an entity, or merge one into another: ``form`` is from now on the entity called
+    ``canonical``, here at once and in every later analysis."""
+
+    def __init__(self, session, form: str, canonical: str, text: str = ""):
+        super().__init__(session, text or f"Name {form} as {canonical}")
+        self.form, self.canonical = form, canonical
+        self.article_id = session.article_id
+        self.rule_id: int | None = None
+        self.previous: list = []
+
+    def do(self) -> None:
+        from glossator.core.entity_corrections import name_mentions
+        from glossator.core.nlp.entity_aliases import ALIAS, alias_text
+
+        text = alias_text(self.form, self.canonical)
+        existed = any(r.text == text and r.label == ALIAS for r in store.list_entity_rules())
+        rule = store.add_entity_rule(text, ALIAS)
+        self.rule_id = None if existed else rule.id
+        self.previous = name_mentions(self.article_id, self.form, self.canonical)
+
+    def undo_it(self) -> None:
+        from glossator.core.entity_corrections import restore_entities
+
+        restore_entities({self.article_id: self.previous})
+        if self.rule_id is not None:
+            store.delete_entity_rule(self.rule_id)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 from glossator.core import store
 from glossator.core.export.claim_snippet import claim_markdown
-from glossator.ui import window_chrome
+from glossator.ui import entity_features, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(self.session, self)
         self.inspector = InspectorPanel(self.session, self.undo_stack, self)
         self.docks = self._make_docks()
+        entity_features.install(self)
 
         self.progress = ProgressWidget(self)
         self.statusBar().addPermanentWidget(self.progress)

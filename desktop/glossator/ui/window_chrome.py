@@ -29,7 +29,8 @@ def build(window) -> None:
     file_menu.addAction(a[Act.QUIT])
 
     edit = bar.addMenu("&Edit")
-    for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.COPY_CLAIM):
+    for act in (Act.UNDO, Act.REDO, Act.UNDO_RELABEL, Act.REDO_RELABEL, None, Act.FIND, Act.COPY_CLAIM,
+                None, Act.PREFERENCES):
         edit.addSeparator() if act is None else edit.addAction(a[act])
 
     annotate = bar.addMenu("&Annotate")

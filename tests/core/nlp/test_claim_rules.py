@@ -64,3 +64,19 @@ def test_statistic_outscores_opinion(nlp):
 def test_a_request_is_not_reported_speech(nlp):
     claim = _claim(nlp, "The report ended by calling for the government to maintain strict limits on exports.")
     assert claim is None or "attribution" not in claim._.claim_kinds
+
+
+def test_two_clauses_give_two_claims(nlp):
+    doc = nlp("Unemployment fell to 3.5% in March; the new chip outperformed its rivals on every benchmark.")
+    claims = list(doc.spans["claims"])
+    assert [c.text for c in claims] == ["Unemployment fell to 3.5% in March",
+                                        "the new chip outperformed its rivals on every benchmark."]
+    assert [c.label_ for c in claims] == ["statistic", "comparison"]
+
+
+def test_semicolon_inside_a_quote_does_not_split(nlp):
+    from glossator.core.nlp.claim_clauses import clauses
+
+    doc = nlp('"Prices rose by 4% last year; wages did not keep up," the minister said on Monday.')
+    sent = next(iter(doc.sents))
+    assert clauses(sent) == [sent]

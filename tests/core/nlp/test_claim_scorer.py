@@ -71,3 +71,16 @@ def test_score_lines_is_the_component_score(nlp):
     scores = score_lines(nlp, lines)
     assert scores == [sentence_score(nlp(line)[:]) for line in lines]
     assert scores[0] >= 0.5 > scores[1]
+
+
+def test_model_files_ship_in_the_wheel_and_stay_small():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["glossator.resources"]
+    assert "**/*.npz" in patterns and "**/*.json" in patterns
+    folder = root / "resources" / "models"
+    assert (folder / "checkworthiness.json").exists()
+    assert (folder / "checkworthiness.npz").stat().st_size < 2_000_000

@@ -20,9 +20,16 @@ def _read(nlp, text, ents, rules=None):
     return [(m.text, m.origin) for m in MentionReader(nlp, rules).read(doc)]
 
 
-def test_any_case_repeat_is_a_mention_but_lower_case_is_not(nlp):
-    text = "Acme sold chips. ACME shares rose. acme is a word. Acme's profit fell."
+def test_any_case_repeat_is_a_mention(nlp):
+    text = "Acme sold chips. ACME shares rose. Acme's profit fell."
     assert _read(nlp, text, [(0, 1, "ORG")]) == [("Acme", "model"), ("ACME", "repeat"), ("Acme", "repeat")]
+
+
+def test_a_word_also_written_in_lower_case_is_not_repeated(nlp):
+    text = "Poker Stars sold chips. Poker is a game. Many play poker."
+    assert _read(nlp, text, [(0, 1, "ORG")]) == [("Poker", "model")]
+    text = "Acme Labs sold chips. The acme labs were closed. Later Acme Labs reopened."
+    assert _read(nlp, text, [(0, 2, "ORG")]) == [("Acme Labs", "model"), ("Acme Labs", "repeat")]
 
 
 def test_taught_phrase_is_found_in_any_case_and_ignored_names_are_not(nlp):
@@ -66,3 +73,12 @@ def test_reader_names_merge_and_rename():
     assert [s.attrs["canonical"] for s in spans] == ["Nvidia Corporation", "Nvidia Corporation", "Fizz"]
     spans = resolve_entities(mentions, names={"NVDA": "Nvidia"})
     assert [(s.label, s.attrs["canonical"]) for s in spans[:2]] == [("ORG", "Nvidia"), ("ORG", "Nvidia")]
+
+
+def test_merge_and_rename_rules_travel_with_the_label_rules():
+    from glossator.core.nlp.entity_aliases import ALIAS, alias_text
+
+    mentions = [Mention(0, 6, "Nvidia", "ORG", 1), Mention(10, 14, "NVDA", "GPE", 1)]
+    rules = {alias_text("NVDA", "Nvidia"): ALIAS, alias_text("nvidia", "Nvidia Corp."): ALIAS}
+    spans = resolve_entities(mentions, rules)
+    assert [(s.label, s.attrs["canonical"]) for s in spans] == [("ORG", "Nvidia Corp."), ("ORG", "Nvidia Corp.")]

@@ -39,7 +39,7 @@ def precision_recall_f1(labels, scores, cut: float = 0.5) -> tuple[float, float,
     precision = tp / predicted.sum() if predicted.any() else 0.0
     recall = tp / labels.sum() if labels.any() else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return float(precision), float(recall), float(f1)
 
 
 def average_precision(labels, scores) -> float:

@@ -82,13 +82,13 @@ def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
                     names.append("rootaux:" + child.lower_)
         elif tok.tag_ == "MD":
             names.append("modal:" + tok.lower_)
+    # The first word of each masked name as well, weakly: some names ("Medicare") carry topic.
     names += ["r:" + tok.lower_ for w, tok in pairs if w.startswith("<")]
     names += ["l:" + tok.lemma_.lower() for _, tok in pairs if not tok.is_stop and not tok.is_punct]
-    names += ["tri:" + " ".join(padded[i:i + 3]) for i in range(len(padded) - 2)]
+    # A verb with its tense ("VBD:vote") separates a record from a promise.
     names += ["v:" + tok.tag_ + ":" + tok.lemma_.lower() for _, tok in pairs if tok.pos_ in ("VERB", "AUX")]
-    names += ["dh:" + tok.dep_ + ":" + tok.head.lemma_.lower() for _, tok in pairs if tok.dep_ in ("nsubj", "dobj", "pobj")]
-    text = " " + " ".join(words) + " "
-    names += ["c:" + text[i:i + 4] for i in range(len(text) - 3)]
+    names += ["dh:" + tok.dep_ + ":" + tok.head.lemma_.lower() for _, tok in pairs
+              if tok.dep_ in ("nsubj", "dobj", "pobj")]
     names += ["kind:" + kind for kind in sorted(kinds)]
     names.append("kinds:" + str(min(len(kinds), 3)))
     names += ["sig:" + name for name, on in sorted(signals.items()) if on]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from glossator.core.nlp import claim_cues, claim_score, speakers
+from glossator.core.nlp import claim_clauses, claim_cues, claim_score, speakers
+from glossator.core.nlp.checkworthiness import CheckWorthinessModel, shipped_model
 
 SPANS_KEY = "claims"
 # When cues for several kinds fire, the claim is filed under the most specific one.
@@ -41,21 +42,29 @@ def make_claims_component(nlp: Language, name: str, *, spans_key: str, min_score
 class ClaimsComponent:
     """Finds claims sentence by sentence; the rules themselves live in pure functions."""
 
-    def __init__(self, *, spans_key: str = SPANS_KEY, min_score: float = 0.25):
+    def __init__(self, *, spans_key: str = SPANS_KEY, min_score: float = 0.25,
+                 model: CheckWorthinessModel | None = None):
         self.spans_key = spans_key
         self.min_score = min_score
+        self._model = model
+
+    @property
+    def model(self) -> CheckWorthinessModel:
+        # Loaded on first use, so the training script can build the pipeline before a model exists.
+        if self._model is None:
+            self._model = shipped_model()
+        return self._model
 
     def __call__(self, doc: Doc) -> Doc:
         claims = []
         for sent in doc.sents:
-            claim = analyse_sentence(sent)
-            if claim is not None and claim._.claim_score >= self.min_score:
-                claims.append(claim)
+            claims.extend(c for c in sentence_claims(sent, self.model) if c._.claim_score >= self.min_score)
         doc.spans[self.spans_key] = claims
         return doc
 
 
-def _trim(sent) -> Span | None:
+def trim_sentence(sent) -> Span | None:
+    """The sentence without leading and trailing whitespace tokens, or None if nothing is left."""
     start, end = sent.start, sent.end
     doc = sent.doc
     while start < end and doc[start].is_space:
@@ -95,9 +104,24 @@ def sentence_cues(sent) -> SentenceCues:
     return SentenceCues(cues, quotes, speaker)
 
 
-def analyse_sentence(sent) -> Span | None:
+def sentence_claims(sent, model: CheckWorthinessModel | None = None) -> list[Span]:
+    """The claims of a sentence: one per clause when its clauses carry claims of their own,
+    else the whole sentence's claim (or none)."""
+    trimmed = trim_sentence(sent)
+    if trimmed is None:
+        return []
+    parts = claim_clauses.clauses(trimmed)
+    if len(parts) > 1:
+        found = [c for c in (analyse_sentence(p, model) for p in parts) if c is not None]
+        if found:
+            return found
+    claim = analyse_sentence(trimmed, model)
+    return [claim] if claim is not None else []
+
+
+def analyse_sentence(sent, model: CheckWorthinessModel | None = None) -> Span | None:
     """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
-    sent = _trim(sent)
+    sent = trim_sentence(sent)
     if sent is None:
         return None
     found = sentence_cues(sent)
@@ -106,7 +130,7 @@ def analyse_sentence(sent) -> Span | None:
         return None
     kind = next(k for k in KIND_PRIORITY if k in kinds)
     span = Span(sent.doc, sent.start, sent.end, label=kind)
-    span._.claim_score = claim_score.score(sent, kinds, found.quotes)
+    span._.claim_score = claim_score.score(sent, kinds, found.quotes, model)
     span._.claim_kinds = tuple(k for k in KIND_PRIORITY if k in kinds)
     span._.claim_cue = found.cues[kind][0].text
     if found.speaker is not None:
@@ -117,7 +141,7 @@ def analyse_sentence(sent) -> Span | None:
 
 def sentence_score(sent) -> float:
     """The check-worthiness of a sentence, whether or not it becomes a claim span."""
-    trimmed = _trim(sent)
+    trimmed = trim_sentence(sent)
     if trimmed is None:
         return 0.0
     found = sentence_cues(trimmed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from glossator.core.annotation import Span
+from glossator.core.nlp.entity_aliases import split_rules
 from glossator.core.nlp.entity_repeats import settle_overlaps
 from glossator.core.nlp.mention_repair import repair_mentions
 from glossator.core.nlp.mentions import NAME_LABELS, Mention, surface_key
@@ -69,12 +70,13 @@ def resolve_entities(
 ) -> list[Span]:
     """Turn raw mentions into entity spans with one label per name and a canonical name.
 
-    ``rules`` maps a surface form to the label it always has (or IGNORE); ``names`` maps a
-    surface form to the canonical name of the entity it belongs to (the reader's merges and
-    renames), whose label it then shares.
+    ``rules`` maps a surface form to the label it always has (or IGNORE), and holds the
+    reader's merges and renames as ALIAS rules; ``names`` maps a surface form to the canonical
+    name of the entity it belongs to, whose label it then shares.
     """
-    rules = {surface_key(text): label for text, label in (rules or {}).items()}
-    names = {surface_key(text): name for text, name in (names or {}).items()}
+    rules, named = split_rules(rules)
+    rules = {surface_key(text): label for text, label in rules.items()}
+    names = {surface_key(text): name for text, name in {**named, **(names or {})}.items()}
     # Repeats were found where the model's spans may be cut back, so they settle afterwards.
     repeats = [m for m in mentions if m.origin == "repeat"]
     mentions = settle_overlaps(repair_mentions([m for m in mentions if m.origin != "repeat"]) + repeats)
@@ -85,14 +87,16 @@ def resolve_entities(
     for m in mentions:
         key = m.key
         canonical_key = aliases.get(key, key)
-        canonical = _follow(names, key, canonical_key) or display.get(canonical_key, m.text)
-        target = surface_key(canonical)
-        label = rules.get(key) or rules.get(canonical_key) or rules.get(target)
+        chain = _follow(names, key, canonical_key)
+        canonical = chain[-1] if chain else display.get(canonical_key, m.text)
+        # A merged form takes the type of the entity it joined, the first one named here.
+        joined = next((k for k in map(surface_key, chain) if k != canonical_key and k in decided), None)
+        label = rules.get(key) or rules.get(canonical_key) or rules.get(surface_key(canonical))
         if label == IGNORE:
             continue
         if label is None:
-            if target != canonical_key and target in decided:
-                label = decided[target]
+            if joined is not None:
+                label = decided[joined]
             elif key in aliases:
                 label = "PERSON"
             else:
@@ -108,15 +112,20 @@ def resolve_entities(
     return _drop_overlaps(spans)
 
 
-def _follow(names: dict[str, str], key: str, canonical_key: str) -> str | None:
-    """The reader's name for an entity, following merges into renamed entities ("NVDA" ->
-    "Nvidia" -> "Nvidia Corporation"); None when the reader named neither form."""
+def _follow(names: dict[str, str], key: str, canonical_key: str) -> list[str]:
+    """The reader's names for an entity, following merges into renamed entities ("NVDA" ->
+    "Nvidia" -> "Nvidia Corporation"); empty when the reader named neither form."""
     name = names.get(key) or names.get(canonical_key)
+    chain: list[str] = []
     seen = {key, canonical_key}
-    while name is not None and surface_key(name) in names and surface_key(name) not in seen:
-        seen.add(surface_key(name))
-        name = names[surface_key(name)]
-    return name
+    while name is not None:
+        chain.append(name)
+        step = surface_key(name)
+        if step in seen:
+            break
+        seen.add(step)
+        name = names.get(step)
+    return chain
 
 
 def _display_names(mentions: list[Mention]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from glossator.core.nlp import lexicon
+from glossator.core.nlp.entity_aliases import split_rules
 from glossator.core.nlp.entity_evidence import evidence_label
 from glossator.core.nlp.mentions import NAME_LABELS, Mention, doc_mentions, surface_key
 
@@ -57,7 +58,7 @@ class MentionReader:
         self.labels: dict[str, str] = {}  # surface key -> label a match starts with
         self.forms: dict[str, str] = {}   # surface key -> the name as written
         self.taught: set[str] = set()
-        rules = rules or {}
+        rules, _names = split_rules(rules)
         self.ignored = {surface_key(text) for text, label in rules.items() if label == IGNORE}
         for text, label in rules.items():
             if label != IGNORE:

@@ -54,6 +54,9 @@ def decode_bytes(data: bytes, label: str, *, declared: str | None = None) -> Dec
     decoded = _decode(data, label, declared)
     if _mostly_controls(_CONTROL_CHARS, decoded.text[:SAMPLE_CHARS]):
         raise ReadError(f"{label} looks like a binary file, not text")
+    if "\x00" in decoded.text:
+        # A stray NUL (after a byte-order mark, say) is never text; stores and widgets cut at it.
+        return Decoded(decoded.text.replace("\x00", ""), decoded.encoding)
     return decoded
 
 

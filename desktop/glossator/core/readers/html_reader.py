@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from glossator.core.article import Article, normalise_text
 from glossator.core.errors import ReadError
 from glossator.core.readers.html_charset import without_xml_declaration
 from glossator.core.readers.html_extract import extract_main_text
 from glossator.core.readers.html_fallback import fallback_extraction
 from glossator.core.readers.metadata_fields import iso_date, title_from_path
+
+# Characters XML (and so lxml) refuses; a page can still carry them. Form feed is HTML
+# whitespace, the rest are invisible.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 
 def parse_html(html: str, *, label: str, source_path: str = "") -> Article:
@@ -17,6 +23,7 @@ def parse_html(html: str, *, label: str, source_path: str = "") -> Article:
     first level-1 heading kept, else the file name. ``published`` is yyyy-mm-dd when known.
     """
     html = without_xml_declaration(normalise_text(html))
+    html = _XML_UNSAFE.sub("", html.replace("\x0c", " "))
     if not html.strip():
         raise ReadError(f"{label} is empty (only whitespace)")
     extractor = "trafilatura"

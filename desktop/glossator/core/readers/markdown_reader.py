@@ -28,8 +28,10 @@ def parse_markdown(text: str, *, label: str, source_path: str = "") -> Article:
         raise ReadError(f"{label} has no text (only front matter or whitespace)")
     html = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
     try:
-        root = fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+        # The comment keeps lxml from taking raw "<html>" or "<!doctype>" at the start of the
+        # Markdown for a whole document, which it then fails on with an AssertionError.
+        root = fragment_fromstring("<!---->" + html, create_parent="div")
+    except (etree.ParserError, ValueError, AssertionError):
         raise ReadError(f"cannot read {label}: its Markdown could not be rendered") from None
     for link in root.xpath(_NAVIGATION_ONLY):
         link.drop_tree()

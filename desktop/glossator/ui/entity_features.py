@@ -1,0 +1,58 @@
+"""The window's entity tools beyond one article: the library-wide re-labelling (its bar and
+its undo history), the "Mentioned In" panel and the Preferences dialog with the entity rules."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from glossator.ui import entity_menu
+from glossator.ui.actions import Act
+from glossator.ui.library_relabel import LibraryRelabel
+from glossator.ui.panels.entity_index_panel import EntityIndexPanel, open_mention
+
+
+def install(window) -> None:
+    """Add the re-labelling bar, the "Mentioned In" dock and their actions to ``window``.
+
+    Called once the docks exist and before the menus are built, so the dock is listed
+    under View > Panels and its place is restored with the others.
+    """
+    window.relabel = LibraryRelabel(window)
+    layout = window.centralWidget().layout()
+    layout.insertWidget(layout.indexOf(window.legend), window.relabel.bar)
+
+    panel = EntityIndexPanel(window.session, window)
+    window.entity_index = panel
+    dock = QDockWidget("Mentioned In", window)
+    dock.setObjectName("entityIndexDock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.splitDockWidget(window.docks["library"], dock, Qt.Orientation.Vertical)
+    window.docks["entity_index"] = dock
+    panel.open_requested.connect(lambda article_id, start, end: open_mention(window, article_id, start, end))
+    window.relabel.finished.connect(lambda _count: panel.refresh())
+    window.relabel.undo_stack.indexChanged.connect(lambda _index: panel.refresh())
+    window.controller.analysis_finished.connect(lambda *_args: panel.refresh())
+
+    entity_menu.attach(window)
+
+    a = window.actions
+    a[Act.PREFERENCES].triggered.connect(lambda: show_preferences(window))
+    stack = window.relabel.undo_stack
+    for act, step, can_change in ((Act.UNDO_RELABEL, stack.undo, stack.canUndoChanged),
+                                  (Act.REDO_RELABEL, stack.redo, stack.canRedoChanged)):
+        a[act].setEnabled(False)
+        a[act].triggered.connect(step)
+        # Connected to the action's own slot, so the link goes when the action does.
+        can_change.connect(a[act].setEnabled)
+
+
+def show_preferences(window) -> None:
+    """The Preferences dialog; after a change of rules, offer to re-label the library."""
+    from glossator.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window)
+    dialog.rules_changed.connect(
+        lambda: window.relabel.offer("Your entity rules changed", include_current=True))
+    dialog.exec()

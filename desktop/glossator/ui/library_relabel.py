@@ -1,0 +1,135 @@
+"""Re-labelling the whole library after an entity correction: offered, run in the background,
+undoable.
+
+A correction changes the article on screen at once (its undo command does that). The bar
+under the article then offers to apply the rules to the other stored articles; that runs
+off the interface thread, and the result lands as one command on the library's own undo
+stack ("Undo Library Relabel"), which switching articles does not clear.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
+
+from glossator.core import store
+from glossator.core.entity_corrections import apply_entities, library_texts, relabelled_entities, restore_entities
+from glossator.core.library import entity_rules
+from glossator.ui.background import BackgroundTask
+
+
+class RelabelLibrary(QUndoCommand):
+    """New entity marks for many articles; undo puts every article's previous marks back."""
+
+    def __init__(self, found: dict, changed, text: str):
+        super().__init__(text)
+        self.found = found
+        self.changed = changed
+        self.previous: dict = {}
+
+    def redo(self) -> None:
+        self.previous = apply_entities(self.found)
+        self.changed()
+
+    def undo(self) -> None:
+        restore_entities(self.previous)
+        self.changed()
+
+
+class CorrectionBar(QFrame):
+    """A slim bar under the article asking whether a correction should reach the library."""
+
+    apply_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("correctionBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.apply_button = QPushButton("Apply to All Articles", self)
+        self.apply_button.setObjectName("applyToLibrary")
+        self.apply_button.setToolTip("Re-label the entities of every stored article with your corrections")
+        self.apply_button.clicked.connect(self._apply)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Not now: the correction still applies to articles analysed from now on")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.apply_button)
+        layout.addWidget(close)
+        self.hide()
+
+    def ask(self, text: str) -> None:
+        self.message.setText(text)
+        self.show()
+
+    def _apply(self) -> None:
+        self.hide()
+        self.apply_requested.emit()
+
+
+class LibraryRelabel(QObject):
+    """Offers, runs and records library-wide re-labelling for a window."""
+
+    finished = Signal(int)  # how many articles were re-labelled
+    failed = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.undo_stack = QUndoStack(self)
+        self.bar = CorrectionBar(window)
+        self.bar.apply_requested.connect(lambda: self.run(include_current=self._include_current))
+        self._include_current = False
+        self.task: BackgroundTask | None = None
+
+    def _targets(self, include_current: bool) -> list[int]:
+        current = self.window.session.article_id
+        return [s.id for s in store.list_articles() if include_current or s.id != current]
+
+    def offer(self, what: str, *, include_current: bool = False) -> None:
+        """Ask (in the bar) whether to apply the rules to the library; silent if nothing else is stored."""
+        count = len(self._targets(include_current))
+        if not count:
+            return
+        self._include_current = include_current
+        others = "other " if not include_current else ""
+        plural = "s" if count != 1 else ""
+        self.bar.ask(f"{what}. Apply your entity corrections to the {count} {others}stored article{plural} too?")
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def run(self, *, include_current: bool = False) -> None:
+        """Re-label the stored articles in the background with the current rules."""
+        if self.task is not None:
+            return
+        texts = library_texts(self._targets(include_current))
+        if not texts:
+            return
+        self.window.statusBar().showMessage(f"Re-labelling the entities of {len(texts)} articles…")
+        self.task = BackgroundTask(relabelled_entities, texts, entity_rules())
+        self.task.succeeded.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.start(self.window.pools.nlp)
+
+    def _done(self, found: dict) -> None:
+        self.task = None
+        count = len(found)
+        self.undo_stack.push(RelabelLibrary(found, self._changed, f"Relabel {count} Article{'s' * (count != 1)}"))
+        self.window.statusBar().showMessage(
+            f"Re-labelled {count} article{'s' * (count != 1)} (Edit > Undo Library Relabel puts them back)", 8000)
+        self.finished.emit(count)
+
+    def _failed(self, message: str) -> None:
+        self.task = None
+        self.window.statusBar().showMessage(f"Re-labelling failed: {message}", 8000)
+        self.failed.emit(message)
+
+    def _changed(self) -> None:
+        self.window.session.reload_annotations()
+        self.window.library.refresh()
