@@ -15,6 +15,7 @@ import sys
 
 from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
+from tests.reliability.forking_victim import serve_forks
 
 
 def write_forever(db: str, ack_path: str, article_id: int) -> None:
@@ -45,18 +46,7 @@ def write_forever(db: str, ack_path: str, article_id: int) -> None:
 
 def main() -> None:
     db, ack_path, article_id = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    for line in sys.stdin:
-        if line.strip() != "go":
-            break
-        pid = os.fork()
-        if pid == 0:
-            try:
-                write_forever(db, ack_path, article_id)
-            finally:
-                os._exit(1)
-        print(f"pid {pid}", flush=True)
-        _, status = os.waitpid(pid, 0)
-        print(f"exit {pid} {status}", flush=True)
+    serve_forks(lambda: write_forever(db, ack_path, article_id))
 
 
 if __name__ == "__main__":

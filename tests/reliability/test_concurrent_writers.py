@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tests.reliability.crash_check import Acknowledged, integrity, lost_writes
-from tests.reliability.profile import CONCURRENT_WRITES
+from tests.reliability.reliability_profile import CONCURRENT_WRITES
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import os
 import random
-import select
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,60 +20,13 @@ import pytest
 from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
 from tests.reliability.crash_check import Acknowledged, integrity, lost_writes
-from tests.reliability.profile import CRASH_KILLS
+from tests.reliability.reliability_profile import CRASH_KILLS
+from tests.reliability.victims import Victims
 
 WRITER = Path(__file__).with_name("crash_writer.py")
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = "\n\n".join(f"Paragraph {n}: the share price fell by {n}% on the day." for n in range(40))
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the writer forks (POSIX)")
-
-
-class Writers:
-    """The forking writer process, driven line by line over its pipes."""
-
-    def __init__(self, db: Path, log: Path, article_id: int):
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "desktop"), str(ROOT)]))
-        self.process = subprocess.Popen(
-            [sys.executable, str(WRITER), str(db), str(log), str(article_id)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env, bufsize=1,
-        )
-
-    def line(self, timeout: float = 30.0) -> str:
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
-        if not line:
-            self.process.kill()
-            pytest.fail(f"the writer stopped answering: {self.process.stderr.read()}")
-        return line.split()
-
-    def start(self) -> tuple[int, bool]:
-        """Fork one writer; returns its pid and whether it already said it is ready."""
-        self.process.stdin.write("go\n")
-        self.process.stdin.flush()
-        said_ready = False
-        while True:
-            words = self.line()
-            if words[0] == "ready":
-                said_ready = True
-            elif words[0] == "pid":
-                return int(words[1]), said_ready
-            else:
-                pytest.fail(f"unexpected writer output {words}: {self.process.stderr.read()}")
-
-    def wait_ready(self) -> None:
-        words = self.line()
-        assert words[0] == "ready", words
-
-    def reap(self, pid: int) -> int:
-        words = self.line()
-        assert words[:2] == ["exit", str(pid)], words
-        return int(words[2])
-
-    def close(self) -> None:
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 def test_sigkill_never_loses_an_acknowledged_write(tmp_path, capsys):
@@ -86,7 +36,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path, capsys):
     store.close_database()
 
     rng = random.Random(20261129)
-    writers = Writers(db, log, article_id)
+    writers = Victims([str(WRITER), str(db), str(log), str(article_id)])
     kills_while_opening = 0
     try:
         for kill in range(1, CRASH_KILLS + 1):

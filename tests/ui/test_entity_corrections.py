@@ -95,9 +95,13 @@ def test_preferences_page_lists_adds_and_removes_rules(qtbot):
     page.label.setEditText("ticker")  # a custom type
     page.add_rule()
     assert page.rules() == [("AI", "IGNORE"), ("NVDA", "TICKER")]
+    page.text.setText("ai")
+    page.label.setCurrentIndex(page.label.findData("ORG"))
+    page.add_rule()  # replaces the rule that said "AI" is not an entity
+    assert page.rules() == [("NVDA", "TICKER"), ("ai", "ORG")]
     page.table.selectRow(0)
     page.remove_selected()
-    assert page.rules() == [("NVDA", "TICKER")] and len(changes) == 2
+    assert page.rules() == [("ai", "ORG")] and len(changes) == 3
 
 
 def test_mentioned_in_panel_follows_the_entity_and_opens_other_articles(qtbot, window, tmp_path):

@@ -7,23 +7,21 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from glossator import __version__
-from glossator.core.errors import GlossatorError
-from glossator.core.nlp.model import package_info
+from glossator.core.credits import credits
 
 
 def about_text() -> str:
-    """The About text as HTML: version, model, licences."""
-    try:
-        info = package_info()
-        model = f"{info.name} {info.version} (package {info.package})"
-    except GlossatorError as exc:
-        model = str(exc)
+    """The About text as HTML: version, the bundled models and their licences."""
+    rows = "".join(
+        f"<p><b>{html.escape(c.what)}:</b> {html.escape(c.detail)}"
+        + (f"<br>Licence: {html.escape(c.licence)}" if c.licence else "") + "</p>"
+        for c in credits()
+    )
     return (
         f"<h2>Glossator {html.escape(__version__)}</h2>"
         "<p>A reader that marks the entities and check-worthy claims of an article and keeps "
         "your notes and sources.</p>"
-        f"<p><b>Language model:</b> {html.escape(model)}<br>"
-        "spaCy English pipelines are released by Explosion under the MIT licence.</p>"
+        f"{rows}"
         "<p>Everything stays on this computer: no article, note or source is sent anywhere.</p>"
     )
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from glossator.core import store
 from glossator.core.errors import GlossatorError
 from glossator.core.nlp.entity_aliases import ALIAS
+from glossator.core.nlp.mentions import surface_key
 from glossator.core.rules_io import export_rules, import_rules
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES
 
@@ -124,8 +125,17 @@ class EntityRulesPage(QWidget):
         text = self.text.text().strip()
         if not text:
             return
-        if self._change(lambda: store.add_entity_rule(text, self._chosen_label())):
+        if self._change(lambda: self._replace_rule(text, self._chosen_label())):
             self.text.clear()
+
+    @staticmethod
+    def _replace_rule(text: str, label: str) -> None:
+        # One name has one rule: a new label replaces the old one.
+        key = surface_key(text)
+        for rule in store.list_entity_rules():
+            if rule.label not in (ALIAS, label.upper()) and surface_key(rule.text) == key:
+                store.delete_entity_rule(rule.id)
+        store.add_entity_rule(text, label)
 
     def remove_selected(self) -> None:
         ids = {self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)

@@ -82,3 +82,11 @@ def test_merge_and_rename_rules_travel_with_the_label_rules():
     rules = {alias_text("NVDA", "Nvidia"): ALIAS, alias_text("nvidia", "Nvidia Corp."): ALIAS}
     spans = resolve_entities(mentions, rules)
     assert [(s.label, s.attrs["canonical"]) for s in spans] == [("ORG", "Nvidia Corp."), ("ORG", "Nvidia Corp.")]
+
+
+def test_a_name_suffix_is_not_a_surname(nlp):
+    text = "Martin Luther King Jr. spoke in Memphis. Later King marched. Sammy Davis Jr. sang."
+    found = _entities(text, nlp)
+    assert [(form, attrs["canonical"]) for form, _, attrs in found if "King" in form] == [
+        ("Martin Luther King Jr.", "Martin Luther King Jr."), ("King", "Martin Luther King Jr.")]
+    assert not [form for form, _, _ in found if form == "Jr."]

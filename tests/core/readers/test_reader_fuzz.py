@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from glossator.core.errors import ReadError
 from glossator.core.readers import read_article
 from tests.core.readers.structure_checks import assert_well_formed
-from tests.reliability.profile import FUZZ_SETTINGS, HUGE_LINE_SETTINGS
+from tests.reliability.reliability_profile import FUZZ_SETTINGS, HUGE_LINE_SETTINGS
 
 SUFFIXES = {"txt": ".txt", "md": ".md", "html": ".html"}
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "cp1252", "latin-1",

@@ -60,9 +60,9 @@ def statistic_cues(sent) -> list[Cue]:
     return cues
 
 
-def reporting_verbs(sent) -> list:
-    """Verbs of saying in the sentence outside any direct quotation."""
-    quotes = quote_ranges(sent)
+def reporting_verbs(sent, quotes: list[tuple[int, int]] | None = None) -> list:
+    """Verbs of saying in the sentence outside any direct quotation (``quotes``: its quote ranges)."""
+    quotes = quote_ranges(sent) if quotes is None else quotes
     found = []
     for tok in sent:
         if tok.pos_ != "VERB" or _inside(tok.i, quotes):
@@ -96,14 +96,14 @@ def _irrealis_infinitive(verb) -> bool:
     return has_to and has_own_subject
 
 
-def attribution_cues(sent) -> list[Cue]:
+def attribution_cues(sent, quotes: list[tuple[int, int]] | None = None) -> list[Cue]:
     """Reported speech: a verb of saying with content, passive reporting, or "according to"."""
     cues: list[Cue] = []
     obj = according_to(sent)
     if obj is not None:
         start = obj.i - 2
         cues.append(Cue("attribution", sent.doc[start : obj.i + 1].text, start, obj.i + 1))
-    for verb in reporting_verbs(sent):
+    for verb in reporting_verbs(sent, quotes):
         if _irrealis_infinitive(verb):
             continue
         has_content = any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") for c in verb.children)

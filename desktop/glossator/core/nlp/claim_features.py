@@ -10,6 +10,7 @@ features too, so the learned score and the rules speak through one model.
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -22,6 +23,7 @@ HASH_SIZE = 1 << HASH_BITS
 MASKED_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC MONEY PERCENT QUANTITY CARDINAL DATE TIME ORDINAL".split())
 
 
+@lru_cache(maxsize=1 << 18)
 def feature_hash(name: str) -> int:
     """A stable index for a feature name (Python's own ``hash`` changes between runs)."""
     return zlib.crc32(name.encode("utf-8")) & (HASH_SIZE - 1)
@@ -58,9 +60,12 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
-def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
-    """Feature names of a sentence: words, word pairs, tags, parse roles, entities, cues."""
-    pairs = _words(sent)
+def sparse_names(sent, kinds: set[str], signals: dict[str, bool], tokens=None) -> list[str]:
+    """Feature names of a sentence: words, word pairs, tags, parse roles, entities, cues.
+
+    ``tokens`` is ``list(sent)`` when the caller has it already (spaCy builds a new token
+    object on every pass over a span, and that dominates the cost of scoring)."""
+    pairs = _words(tokens if tokens is not None else sent)
     words = [w for w, _ in pairs]
     names = ["bias"]
     names += ["w:" + w for w in words]
@@ -71,7 +76,7 @@ def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
     names += ["tt:" + a + " " + b for a, b in zip(tags, tags[1:])]
     names += ["e:" + ent.label_ for ent in sent.ents]
     names.append("len:" + _length_bucket(len(words)))
-    for tok in sent:
+    for _, tok in pairs:
         if tok.dep_ == "ROOT":
             names.append("root:" + tok.lemma_.lower())
             names.append("roottag:" + tok.tag_)
@@ -95,17 +100,17 @@ def sparse_names(sent, kinds: set[str], signals: dict[str, bool]) -> list[str]:
     return names
 
 
-def sparse_indices(sent, kinds: set[str], signals: dict[str, bool]) -> np.ndarray:
+def sparse_indices(sent, kinds: set[str], signals: dict[str, bool], tokens=None) -> np.ndarray:
     """The hashed feature indices of a sentence, repeats kept (a count per feature)."""
-    return np.fromiter((feature_hash(n) for n in sparse_names(sent, kinds, signals)), dtype=np.int64)
+    return np.array([feature_hash(n) for n in sparse_names(sent, kinds, signals, tokens)], dtype=np.int64)
 
 
-def opinion_signals(sent, quote_ranges: list[tuple[int, int]]) -> dict[str, bool]:
+def opinion_signals(sent, quote_ranges: list[tuple[int, int]], tokens=None) -> dict[str, bool]:
     """Signs of opinion and of specificity outside quotes, as named on/off features."""
     def outside(tok) -> bool:
         return not any(a <= tok.i < b for a, b in quote_ranges)
 
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    words = [t for t in (tokens if tokens is not None else sent) if not (t.is_punct or t.is_space)]
     own = [t for t in words if outside(t)]
     lowers = {t.lower_ for t in own}
     return {

@@ -13,8 +13,9 @@ from glossator.core.nlp.checkworthiness import CheckWorthinessModel, shipped_mod
 
 def sentence_inputs(sent, kinds: set[str], quote_ranges: list[tuple[int, int]]) -> np.ndarray:
     """The model's inputs (hashed feature indices) for a sentence whose rule cues found ``kinds``."""
-    signals = claim_features.opinion_signals(sent, quote_ranges)
-    return claim_features.sparse_indices(sent, kinds, signals)
+    tokens = list(sent)
+    signals = claim_features.opinion_signals(sent, quote_ranges, tokens)
+    return claim_features.sparse_indices(sent, kinds, signals, tokens)
 
 
 def score(sent, kinds: set[str], quote_ranges: list[tuple[int, int]],

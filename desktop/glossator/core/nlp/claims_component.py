@@ -1,7 +1,9 @@
 """The spaCy component that finds check-worthy claims and writes them to ``doc.spans["claims"]``.
 
-Each claim span has its kind as label and carries ``span._.claim_score``, ``claim_speaker``,
-``claim_speaker_phrase``, ``claim_cue`` and ``claim_kinds`` (every kind whose cue fired).
+Rules find the cues, the kind and the speaker; the learned model in ``checkworthiness`` gives
+the score. Each claim span has its kind as label and carries ``span._.claim_score``,
+``claim_speaker``, ``claim_speaker_phrase``, ``claim_cue`` and ``claim_kinds`` (every kind whose
+cue fired).
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ def sentence_cues(sent) -> SentenceCues:
         "causal": claim_cues.causal_cues(sent),
         "prediction": claim_cues.prediction_cues(sent),
     }
-    speaker, speaker_cue = _find_speaker(sent)
+    speaker, speaker_cue = _find_speaker(sent, quotes)
     if speaker is not None:
         cues["attribution"] = [speaker_cue]
         if quotes:
@@ -157,13 +159,13 @@ def score_lines(nlp, lines) -> list[float]:
         return [sentence_score(doc[:]) for doc in nlp.pipe(lines, batch_size=256)]
 
 
-def _find_speaker(sent):
+def _find_speaker(sent, quotes):
     obj = claim_cues.according_to(sent)
     if obj is not None:
         found = speakers.resolve_phrase(obj)
         if found is not None:
             return found, claim_cues.Cue("attribution", sent.doc[obj.i - 2 : obj.i + 1].text, obj.i - 2, obj.i + 1)
-    for cue in claim_cues.attribution_cues(sent):
+    for cue in claim_cues.attribution_cues(sent, quotes):
         if cue.end - cue.start != 1:
             continue
         found = speakers.speaker_of_verb(sent.doc[cue.start])

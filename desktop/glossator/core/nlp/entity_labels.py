@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from glossator.core.annotation import Span
+from glossator.core.nlp import lexicon
 from glossator.core.nlp.entity_aliases import split_rules
 from glossator.core.nlp.entity_repeats import settle_overlaps
 from glossator.core.nlp.mention_repair import repair_mentions
@@ -57,10 +58,16 @@ def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str
     for key in decided:
         if " " in key or key in evidenced:
             continue
-        matches = [p for p in people if key == p.split()[-1] or (key == p.split()[0] and key in personal)]
+        matches = [p for p in people if key == _name_words(p)[-1] or (key == _name_words(p)[0] and key in personal)]
         if matches:
             aliases[key] = max(matches, key=len)
     return aliases
+
+
+def _name_words(key: str) -> list[str]:
+    """The words of a person's name without a suffix such as "jr." (keys are lower case)."""
+    words = [w for w in key.split() if w.strip(",") not in lexicon.NAME_SUFFIXES]
+    return words or key.split()
 
 
 def resolve_entities(

@@ -83,7 +83,7 @@ class MentionReader:
         for mention in found:
             if mention.label in NAME_LABELS:
                 self._learn(mention.text, mention.label)
-                words = mention.text.split()
+                words = [w for w in mention.text.split() if w.casefold().strip(",") not in lexicon.NAME_SUFFIXES]
                 if mention.label == "PERSON" and len(words) > 1:
                     self._learn(words[-1], "PERSON")
         return found + self._matches(doc, offset)

@@ -80,6 +80,8 @@ PERSON_ROLE_NOUNS = frozenset(
     actor actress singer player coach mr mrs ms dr sir lord lady rep sen gov prof mr. mrs. ms.
     dr. rep. sen. gov. prof. st.""".split()
 )
+# Words that end a person's name without being a surname: "Martin Luther King Jr.".
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd md esq".split())
 # Relatives, whose "X's <noun>" makes X a person: "Altman's husband".
 PERSON_KIN_NOUNS = frozenset(
     """wife husband son daughter father mother brother sister widow widower parents children

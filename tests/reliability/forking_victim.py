@@ -1,0 +1,28 @@
+"""A process that forks a fresh worker for each ``go`` line on stdin, for tests that kill workers.
+
+It prints ``pid N`` for each worker and ``exit N STATUS`` once the worker has ended (killed,
+normally). Forking from a process that has already imported Glossator makes each kill cost
+milliseconds instead of an interpreter start, so many kills fit in a CI run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+
+def serve_forks(work: Callable[[], None]) -> None:
+    """Fork one worker running ``work`` per ``go`` line; stop at end of input or any other line."""
+    for line in sys.stdin:
+        if line.strip() != "go":
+            break
+        pid = os.fork()
+        if pid == 0:
+            try:
+                work()
+            finally:
+                os._exit(1)
+        print(f"pid {pid}", flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(f"exit {pid} {status}", flush=True)

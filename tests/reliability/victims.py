@@ -1,0 +1,60 @@
+"""Driving a ``serve_forks`` process from a test: fork a worker, wait for it, reap it after a kill."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Victims:
+    """A process running ``serve_forks``, driven line by line over its pipes."""
+
+    def __init__(self, argv: list[str]):
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "desktop"), str(ROOT)]))
+        self.process = subprocess.Popen(
+            [sys.executable, *argv],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env, bufsize=1,
+        )
+
+    def line(self, timeout: float = 30.0) -> list[str]:
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            self.process.kill()
+            pytest.fail(f"the forking process stopped answering: {self.process.stderr.read()}")
+        return line.split()
+
+    def start(self) -> tuple[int, bool]:
+        """Fork one worker; returns its pid and whether it already said it is ready."""
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+        said_ready = False
+        while True:
+            words = self.line()
+            if words[0] == "ready":
+                said_ready = True
+            elif words[0] == "pid":
+                return int(words[1]), said_ready
+            else:
+                pytest.fail(f"unexpected output {words}: {self.process.stderr.read()}")
+
+    def wait_ready(self) -> None:
+        words = self.line()
+        assert words[0] == "ready", words
+
+    def reap(self, pid: int) -> int:
+        words = self.line()
+        assert words[:2] == ["exit", str(pid)], words
+        return int(words[2])
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
