@@ -66,7 +66,10 @@ def articles_mentioning(name: str, label: str | None = None) -> list[ArticleMent
     key = surface_key(name)
     if not key:
         return []
-    marks = [mark for mark in entity_marks(label) if _matches(mark, key)]
+    # The database narrows the marks down by the name's longest word; Python decides.
+    longest = max(key.split(), key=len)
+    word = longest if longest.isascii() and "\\" not in longest else None
+    marks = [mark for mark in entity_marks(label, word=word) if _matches(mark, key)]
     by_article: dict[tuple[int, str], list[EntityMark]] = defaultdict(list)
     for mark in marks:
         by_article[(mark.article_id, mark.label)].append(mark)

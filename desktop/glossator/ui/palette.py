@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtGui import QColor
 
 # Light-theme background tints; chosen to stay distinguishable and to keep black text readable.
@@ -51,10 +53,19 @@ STATUS_NAMES = {
 }
 
 
+def custom_colour(label: str, dark: bool = False) -> QColor:
+    """A stable tint for a type the reader added (TICKER, LAW_NAME…), derived from its name."""
+    hue = zlib.crc32(label.encode("utf-8")) % 360
+    colour = QColor.fromHsl(hue, 140, 205)
+    return colour.darker(260) if dark else colour
+
+
 def entity_colour(label: str, dark: bool = False) -> QColor:
-    """The tint of an entity type (grey for a type without its own colour)."""
+    """The tint of an entity type; types the reader added get their own stable colour."""
     table = DARK_ENTITY_COLOURS if dark else ENTITY_COLOURS
-    return QColor(table.get(label, "#d0d0d0" if not dark else "#505050"))
+    if label in table:
+        return QColor(table[label])
+    return custom_colour(label, dark) if label else QColor("#d0d0d0" if not dark else "#505050")
 
 
 def claim_colour(kind: str, score: float | None = None) -> QColor:

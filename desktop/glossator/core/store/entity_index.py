@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import fn
+
 from . import models
 
 
@@ -19,8 +21,10 @@ class EntityMark:
     canonical: str
 
 
-def entity_marks(label: str | None = None, article_ids: list[int] | None = None) -> list[EntityMark]:
-    """Every entity mark in the library (of one type, or of some articles), in text order."""
+def entity_marks(label: str | None = None, article_ids: list[int] | None = None,
+                 word: str | None = None) -> list[EntityMark]:
+    """Every entity mark in the library (of one type, of some articles, or whose text or name
+    holds ``word``, an ASCII lower-case word), in text order."""
     annotation = models.Annotation
     query = annotation.select(
         annotation.article, annotation.label, annotation.start, annotation.end, annotation.quote, annotation.attrs
@@ -29,6 +33,9 @@ def entity_marks(label: str | None = None, article_ids: list[int] | None = None)
         query = query.where(annotation.label == label)
     if article_ids is not None:
         query = query.where(annotation.article.in_(article_ids))
+    if word:
+        # SQLite's lower() folds ASCII only, which is why ``word`` must be ASCII.
+        query = query.where(fn.LOWER(annotation.quote).contains(word) | fn.LOWER(annotation.attrs).contains(word))
     query = query.order_by(annotation.article, annotation.start)
     marks = []
     for article_id, mark_label, start, end, quote, attrs in query.tuples():
