@@ -9,7 +9,7 @@ import sys
 from glossator.core.library import write_text_atomically
 from tests.reliability.forking_victim import serve_forks
 
-VERSIONS = ("A" * 4_000_000, "B" * 4_000_000)
+VERSIONS = ("A" * 1_000_000, "B" * 1_000_000)
 
 
 def write_forever(target: str) -> None:

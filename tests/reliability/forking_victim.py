@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable
+
+
+def _die_with(parent: int) -> None:
+    """End this worker once its parent is gone, so a failed test never leaves it writing."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def serve_forks(work: Callable[[], None]) -> None:
@@ -19,6 +28,7 @@ def serve_forks(work: Callable[[], None]) -> None:
             break
         pid = os.fork()
         if pid == 0:
+            threading.Thread(target=_die_with, args=(os.getppid(),), daemon=True).start()
             try:
                 work()
             finally:

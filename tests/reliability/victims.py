@@ -24,7 +24,7 @@ class Victims:
             text=True, env=env, bufsize=1,
         )
 
-    def line(self, timeout: float = 30.0) -> list[str]:
+    def line(self, timeout: float = 120.0) -> list[str]:
         ready, _, _ = select.select([self.process.stdout], [], [], timeout)
         line = self.process.stdout.readline() if ready else ""
         if not line:
@@ -50,10 +50,13 @@ class Victims:
         words = self.line()
         assert words[0] == "ready", words
 
-    def reap(self, pid: int) -> int:
-        words = self.line()
+    def reap(self, pid: int) -> tuple[int, bool]:
+        """Wait for the worker's end; returns its wait status and whether it had said ready."""
+        said_ready = False
+        while (words := self.line())[0] == "ready":
+            said_ready = True
         assert words[:2] == ["exit", str(pid)], words
-        return int(words[2])
+        return int(words[2]), said_ready
 
     def close(self) -> None:
         self.process.stdin.close()
