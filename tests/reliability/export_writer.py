@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 
-from glossator.core.library import write_text_atomically
 from tests.reliability.forking_victim import serve_forks
 
 VERSIONS = ("A" * 1_000_000, "B" * 1_000_000)
@@ -14,6 +13,10 @@ VERSIONS = ("A" * 1_000_000, "B" * 1_000_000)
 
 def write_forever(target: str) -> None:
     """Export one version after the other to ``target`` until killed."""
+    # Imported after the fork: the NLP stack it pulls in starts threads, and a fork taken
+    # while one of them holds a lock can leave the worker hung.
+    from glossator.core.library import write_text_atomically
+
     print(f"ready {os.getpid()}", flush=True)
     n = 0
     while True:

@@ -17,7 +17,7 @@ from tests.reliability.export_writer import VERSIONS
 from tests.reliability.victims import Victims
 
 WRITER = Path(__file__).with_name("export_writer.py")
-KILLS = 20
+KILLS = 10
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the writer forks (POSIX)")

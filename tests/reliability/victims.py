@@ -18,6 +18,9 @@ class Victims:
 
     def __init__(self, argv: list[str]):
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "desktop"), str(ROOT)]))
+        # No numerical thread pools: a fork copies only the forking thread, and a pool's
+        # lock held at that moment would hang the worker before it does anything.
+        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         self.process = subprocess.Popen(
             [sys.executable, *argv],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -77,7 +77,7 @@ def open_database(path: str | os.PathLike[str] | None = None) -> Path:
     )
     DB.initialize(database)
     try:
-        database.connect()
+        _connect(database)
         _prepare_schema(resolved)
     except StoreError:
         close_database()
@@ -91,6 +91,21 @@ def open_database(path: str | os.PathLike[str] | None = None) -> Path:
     if existed:
         _daily_backup(resolved)
     return resolved
+
+
+def _connect(database: peewee.SqliteDatabase) -> None:
+    """Connect, retrying while another process holds a lock: turning a new file to WAL
+    needs an exclusive lock, and SQLite reports that conflict without waiting."""
+    # About as long in all as the busy timeout, in short steps.
+    attempts = max(LOCK_ATTEMPTS, int(BUSY_TIMEOUT_MS / 1000 / (4 * RETRY_PAUSE_S)))
+    for attempt in range(1, attempts + 1):
+        try:
+            database.connect()
+            return
+        except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+            if attempt == attempts or not _is_busy(exc):
+                raise
+            time.sleep(RETRY_PAUSE_S * min(attempt, 4))
 
 
 def close_database() -> None:
