@@ -678,3 +678,16 @@ def test_raw_html_in_a_note_is_shown_as_text() -> None:
     html = python_markdown.markdown(md, extensions=["extra"])
     assert "<script>" not in html
     assert "&lt;script&gt;" in html and "<strong>check</strong>" in html
+
+
+def test_links_in_notes_follow_only_safe_schemes() -> None:
+    import markdown as python_markdown
+
+    text = "Prices rose 5% in May."
+    note = "[bad](javascript:alert(1)) and [ok](https://example.org/a) and [also bad](data:text/html,x)"
+    claim = AnnotationRecord("claim", "statistic", 0, len(text), score=0.9, notes=[note])
+    md = export_markdown(Article(text=text), [claim], exported_at=STAMP)
+    html = python_markdown.markdown(md, extensions=["extra"])
+    assert 'href="javascript:' not in html and 'href="data:' not in html
+    assert '<a href="https://example.org/a">ok</a>' in html
+    assert "javascript:alert(1)" in html  # still shown, as text

@@ -23,6 +23,18 @@ from glossator.core.export.links import link_target
 
 _INDENT = "    "
 _HEADING = re.compile(r" {0,3}(?=#{1,6}(?:[ \t]|$))")
+# "](scheme:" opens an inline link, "[x]: scheme:" defines one; any scheme counts.
+_UNSAFE_LINK = re.compile(r"(\]\(\s*|^\s{0,3}\[[^\]\n]+\]:\s*)([A-Za-z][A-Za-z0-9+.-]*:[^\s)]*)", re.M)
+
+
+def _defuse_link(match: re.Match) -> str:
+    """Keep a note's link when its address is safe to follow; otherwise make it plain text."""
+    opener, address = match.group(1), match.group(2)
+    if link_target(address) is not None:
+        return match.group(0)
+    return opener.replace("(", "\\(", 1).replace("[", "\\[", 1) + address
+
+
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
 
 
@@ -90,6 +102,7 @@ def user_markdown_lines(markdown: str) -> list[str]:
     text = markdown.replace("\r\n", "\n").replace("\r", "\n")
     # Raw HTML in a note would reach every renderer unfiltered; the note's Markdown is kept.
     text = text.replace("<", "&lt;")
+    text = _UNSAFE_LINK.sub(_defuse_link, text)
     lines = [_escape_footnote_marks(line.rstrip()) for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
