@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "desktop"))
 
 from glossator.core.nlp import claim_eval  # noqa: E402
 from glossator.core.nlp.analysis import analyze_text  # noqa: E402
+from glossator.core.nlp.claim_score import ClaimScorer  # noqa: E402
 from glossator.core.nlp.claims_component import score_lines, sentence_score  # noqa: E402
 from glossator.core.nlp.model import load_model, model_info  # noqa: E402
 
@@ -43,11 +44,12 @@ def dev_figures(nlp, data: Path) -> dict:
         docs = list(nlp.pipe(texts, batch_size=256))
     # Best of three passes in CPU time, as timeit does: other programs on the machine slow the
     # wall clock, not the work. The first pass also fills the feature-hash cache, as a session does.
+    scorer = ClaimScorer.for_pipeline(nlp)
     passes = []
     for _ in range(3):
         started = time.process_time()
         for doc in docs:
-            sentence_score(doc[:])
+            sentence_score(doc[:], scorer)
         passes.append(time.process_time() - started)
     scorer_only = len(docs) / min(passes)
     precision, recall, f1 = claim_eval.precision_recall_f1(labels, scores)
@@ -97,7 +99,8 @@ def gold_figures(nlp) -> dict:
     precision = found_true / (found_true + found_false) if found_true + found_false else 0.0
     recall = detected / gold_claims
     doc = nlp(text)
-    all_scores = [sentence_score(s) for s in doc.sents if s.text.strip()]
+    scorer = ClaimScorer.for_pipeline(nlp)
+    all_scores = [sentence_score(s, scorer) for s in doc.sents if s.text.strip()]
     stat = claim_for("Following the launch, Nvidia's share price")
     closing = next(s for s in doc.sents if s.text.strip().startswith("Through all this"))
     return {
@@ -108,7 +111,7 @@ def gold_figures(nlp) -> dict:
         "kind_accuracy": round(kinds_right / kinds_total, 4),
         "speaker_accuracy": round(speakers_right / gold_claims, 4),
         "statistic_17pct_score": stat.score if stat else None,
-        "closing_sentence_score": sentence_score(closing),
+        "closing_sentence_score": sentence_score(closing, scorer),
         "median_sentence_score": round(statistics.median(all_scores), 3),
         "misses": misses,
     }
@@ -120,10 +123,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     nlp = load_model()
     info = model_info(nlp)
-    figures = {"model": f"{info.name} {info.version}"}
+    figures = {"model": f"{info.name} {info.version}",
+               "context_vectors": ClaimScorer.for_pipeline(nlp).use_vectors}
     figures.update(dev_figures(nlp, args.data))
     figures.update(gold_figures(nlp))
-    print(f"model: {figures['model']}")
+    print(f"model: {figures['model']} (context vectors {'read' if figures['context_vectors'] else 'not read'})")
     print(f"ClaimBuster dev split ({figures['dev_sentences']} sentences, {figures['dev_positives']} check-worthy):")
     print(f"  precision {figures['precision']:.4f}  recall {figures['recall']:.4f}  F1 {figures['f1']:.4f} at 0.5")
     print(f"  average precision {figures['average_precision']:.4f}")

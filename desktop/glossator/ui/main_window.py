@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from glossator.core import store
 from glossator.core.export.claim_snippet import claim_markdown
-from glossator.ui import entity_features, window_chrome
+from glossator.ui import entity_features, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a[Act.OPEN].triggered.connect(self.choose_files)
         a[Act.EXPORT_MARKDOWN].triggered.connect(self.export_markdown)
+        a[Act.RESTORE_BACKUP].triggered.connect(self.restore_from_backup)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.UNDO].triggered.connect(self.undo_stack.undo)
         a[Act.REDO].triggered.connect(self.undo_stack.redo)
@@ -257,6 +258,37 @@ class MainWindow(QMainWindow):
         text = claim_markdown(record, article_title=row.title, source=row.source_url or Path(row.source_path).name)
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied as Markdown", 3000)
+
+    # -- the library file -------------------------------------------------------------
+    def restore_from_backup(self) -> None:
+        """File > Restore from Backup (see ``restore_dialog``)."""
+        restore_dialog.restore_from_backup(self)
+
+    def settle_background_work(self) -> bool:
+        """Cancel the analyses and let every background result land; True once nothing runs.
+
+        Run before the library file is swapped, so no result meant for the old file is
+        written to the new one.
+        """
+        for _attempt in range(3):
+            self.controller.cancel()
+            self.pools.wait()
+            QCoreApplication.sendPostedEvents()  # the queued results and cancellations
+            if not self.controller.is_busy() and not self.relabel.is_running():
+                return True
+        return False
+
+    def library_replaced(self) -> None:
+        """After the library file was swapped: show no article, forget the undo history
+        (it refers to the old file's rows) and read every panel again."""
+        self.show_article(None)
+        self.undo_stack.clear()
+        self.relabel.undo_stack.clear()
+        self.relabel.bar.hide()
+        self.library.select_article(None)
+        self.library.refresh()
+        self.entity_index.refresh()
+        self._update_actions()
 
     def _zoom(self, step) -> None:
         step()

@@ -26,6 +26,8 @@ def build(window) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a[Act.EXPORT_MARKDOWN])
     file_menu.addSeparator()
+    file_menu.addAction(a[Act.RESTORE_BACKUP])
+    file_menu.addSeparator()
     file_menu.addAction(a[Act.QUIT])
 
     edit = bar.addMenu("&Edit")

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from glossator.core.nlp import claim_eval, claim_features
-from glossator.core.nlp.checkworthiness import CheckWorthinessModel, shipped_model
+from glossator.core.nlp.checkworthiness import CheckWorthinessModel, LinearScorer, shipped_model
+from glossator.core.nlp.claim_score import ClaimScorer
 from glossator.core.nlp.claims_component import score_lines, sentence_score
 
 
@@ -43,16 +44,61 @@ def test_figures_and_names_are_masked(nlp):
     assert "w:nvidia" not in names
 
 
+def _inputs(indices, values, vectors=None):
+    return claim_features.SentenceInputs(np.array(indices), np.array(values, dtype=float),
+                                         None if vectors is None else np.array(vectors, dtype=float))
+
+
 def test_model_round_trip(tmp_path):
-    weights = np.zeros(claim_features.HASH_SIZE)
-    weights[[3, 7]] = [1.5, -0.5]
-    model = CheckWorthinessModel(weights, 2.0, -1.0, {"seed": 1})
+    sparse = np.zeros(claim_features.HASH_SIZE)
+    sparse[[3, 7]] = [1.5, -0.5]
+    vectors = LinearScorer(sparse.copy(), np.array([1.0, -2.0]), 0.25, 2.0, -1.0)
+    words = LinearScorer(sparse.copy(), None, 0.0, 1.0, 0.0)
+    model = CheckWorthinessModel(vectors, words, {"seed": 1})
     model.save(tmp_path)
     loaded = CheckWorthinessModel.load(tmp_path)
-    indices = np.array([3, 7, 7])
-    assert loaded.margin(indices) == pytest.approx(0.5)
-    assert loaded.score(indices) == pytest.approx(model.score(indices)) == pytest.approx(0.5)
+    inputs = _inputs([3, 7], [1.0, 2.0], [0.5, 0.5])
+    # 1.5 - 1.0 + 0.25 + (0.5 - 1.0) = 0.25, then sigmoid(2 * 0.25 - 1)
+    assert loaded.vectors.margin(inputs) == pytest.approx(0.25)
+    assert loaded.score(inputs, use_vectors=True) == pytest.approx(1 / (1 + np.exp(0.5)))
+    assert loaded.score(inputs, use_vectors=False) == pytest.approx(1 / (1 + np.exp(-0.5)))
     assert json.loads((tmp_path / "checkworthiness.json").read_text())["seed"] == 1
+
+
+def test_vector_scorer_falls_back_to_words_without_matching_vectors():
+    sparse = np.zeros(claim_features.HASH_SIZE)
+    sparse[3] = 1.0
+    model = CheckWorthinessModel(LinearScorer(sparse, np.array([5.0, 5.0]), 0.0, 1.0, 0.0),
+                                 LinearScorer(np.zeros(claim_features.HASH_SIZE), None, 0.0, 1.0, 0.0), {})
+    assert model.score(_inputs([3], [1.0], None), use_vectors=True) == 0.5
+    assert model.score(_inputs([3], [1.0], [1.0, 1.0, 1.0]), use_vectors=True) == 0.5
+    assert model.score(_inputs([3], [1.0], [1.0, 1.0]), use_vectors=True) > 0.99
+
+
+def test_vectors_are_read_only_from_the_pipeline_they_were_trained_with(nlp):
+    model = shipped_model()
+    assert model.reads_vectors_of(nlp.meta)
+    assert model.reads_vectors_of({"lang": "en", "name": "core_web_sm", "version": "3.8.0"})
+    assert not model.reads_vectors_of({"lang": "en", "name": "core_web_lg", "version": "3.8.0"})
+    assert not model.reads_vectors_of({"lang": "en", "name": "core_web_sm", "version": "3.7.1"})
+    assert ClaimScorer.for_pipeline(nlp).use_vectors
+
+
+def test_feature_values_are_log_counts_of_fixed_length():
+    indices, values = claim_features.feature_values(np.array([5, 2, 5, 5, 9]))
+    assert indices.tolist() == [2, 5, 9]
+    assert values[1] / values[0] == pytest.approx(1 + np.log(3))
+    assert np.linalg.norm(values) == pytest.approx(claim_features.VALUE_NORM)
+
+
+def test_context_vectors_summarise_the_sentence_tensor(nlp):
+    doc = nlp("Prices rose by 4% in May. Nobody was surprised.")
+    first = next(iter(doc.sents))
+    vectors = claim_features.context_vectors(first)
+    width = doc.tensor.shape[1]
+    assert vectors.shape == (2 * width,)
+    assert np.allclose(vectors[:width], doc.tensor[first.start:first.end].mean(axis=0), atol=1e-5)
+    assert np.allclose(vectors[width:], doc.tensor[first.start:first.end].max(axis=0), atol=1e-5)
 
 
 def test_shipped_model_records_its_data_and_settings():
@@ -61,15 +107,17 @@ def test_shipped_model_records_its_data_and_settings():
     assert header["split"]["dev_rule"] == claim_eval.DEV_RULE
     assert header["training"]["seed"] == 13
     assert header["features"]["hash_bits"] == claim_features.HASH_BITS
-    dev = header["metrics"]["dev"]
-    assert dev["sentences"] == header["split"]["dev"]
-    assert 0.0 < dev["f1"] <= 1.0 and 0.0 < dev["average_precision"] <= 1.0
+    for name in ("vectors", "words"):
+        dev = header["metrics"][name]["dev"]
+        assert dev["sentences"] == header["split"]["dev"]
+        assert 0.0 < dev["f1"] <= 1.0 and 0.0 < dev["average_precision"] <= 1.0
 
 
 def test_score_lines_is_the_component_score(nlp):
     lines = ["Unemployment fell to 3.5% in March.", "What a day!"]
     scores = score_lines(nlp, lines)
-    assert scores == [sentence_score(nlp(line)[:]) for line in lines]
+    scorer = ClaimScorer.for_pipeline(nlp)
+    assert scores == [sentence_score(nlp(line)[:], scorer) for line in lines]
     assert scores[0] >= 0.5 > scores[1]
 
 

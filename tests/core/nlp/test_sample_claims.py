@@ -4,6 +4,7 @@ import statistics
 
 import pytest
 
+from glossator.core.nlp.claim_score import ClaimScorer
 from glossator.core.nlp.claims_component import sentence_score
 from tests.samples import sample_text
 
@@ -86,7 +87,8 @@ def test_share_price_sentence_scores_above_point_eight(sample_analysis):
 
 def test_closing_sentence_scores_below_the_median(nlp):
     doc = nlp(sample_text())
-    scores = {s.text.strip(): sentence_score(s) for s in doc.sents if s.text.strip()}
+    scorer = ClaimScorer.for_pipeline(nlp)
+    scores = {s.text.strip(): sentence_score(s, scorer) for s in doc.sents if s.text.strip()}
     closing = next(score for sent, score in scores.items() if sent.startswith("Through all this"))
     assert closing < statistics.median(scores.values())
 

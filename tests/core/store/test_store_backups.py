@@ -139,3 +139,15 @@ def test_a_damaged_backup_is_refused_and_nothing_moves(glossator_db, tmp_path):
         backups.restore_backup(glossator_db, bad)
     assert glossator_db.read_bytes() == before
     assert list(tmp_path.glob("*.unusable-*")) == []
+
+
+def test_contents_of_a_backup_are_counted_read_only(glossator_db, article_row, span_of, tmp_path):
+    add_note(article_row.id, *span_of(article_row.text, "17%"), "one")
+    add_note(article_row.id, *span_of(article_row.text, "Marc"), "two")
+    copy = backups.write_backup(models.DB.connection(), glossator_db, "manual")
+    before = copy.read_bytes()
+    assert backups.backup_contents(copy) == (1, 2)
+    assert copy.read_bytes() == before
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 200)
+    assert backups.backup_contents(bad) is None

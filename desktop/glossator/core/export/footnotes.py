@@ -109,18 +109,49 @@ def user_markdown_lines(markdown: str) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     fence = ""
-    for i in range(1, len(lines)):
+    for i in range(len(lines)):
         line = lines[i]
         if fence:
             if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line):
                 fence = ""
-        elif opening := _FENCE_OPEN.match(line):
+        elif i and (opening := _FENCE_OPEN.match(line)):
             fence = opening.group(1)
-        elif heading := _HEADING.match(line):
-            lines[i] = line[: heading.end()] + "\\" + line[heading.end() :]
+        else:
+            line = lines[i] = _escape_braces(line)
+            if i and (heading := _HEADING.match(line)):
+                lines[i] = line[: heading.end()] + "\\" + line[heading.end() :]
     if fence:
         lines.append(fence)
     return lines
+
+
+def _escape_braces(line: str) -> str:
+    """Put a backslash before every ``{`` outside inline code.
+
+    python-markdown's attribute lists (``*x*{onclick=...}``, ``{: ...}``) would otherwise put
+    event handlers on the rendered elements; ``\\{`` shows a plain brace in every renderer.
+    """
+    out: list[str] = []
+    i = 0
+    backslashes = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "`" and backslashes % 2 == 0:
+            run = len(line[i:]) - len(line[i:].lstrip("`"))
+            close = line.find("`" * run, i + run)
+            while close != -1 and line[close + run : close + run + 1] == "`":
+                close = line.find("`" * run, close + run + 1)
+            end = close + run if close != -1 else i + run
+            out.append(line[i:end])
+            i = end
+            backslashes = 0
+            continue
+        if ch == "{" and backslashes % 2 == 0:
+            out.append("\\")
+        out.append(ch)
+        backslashes = backslashes + 1 if ch == "\\" else 0
+        i += 1
+    return "".join(out)
 
 
 def _escape_footnote_marks(line: str) -> str:

@@ -12,6 +12,8 @@ from glossator.core.export.footnotes import user_markdown_lines
 
 # "name version": a plain YAML scalar that no YAML reader takes for a number or a boolean.
 _PLAIN_YAML = re.compile(r"[A-Za-z][\w.+/-]*(?: [\w.+/-]+)+")
+# Characters escaped in front-matter values so that they stay text as Markdown (see yaml_quoted).
+_MARKDOWN_OPENERS = frozenset("<[{`")
 
 
 def front_matter(title: str, source: str, exported_at: datetime, generator: str) -> str:
@@ -33,11 +35,24 @@ def front_matter(title: str, source: str, exported_at: datetime, generator: str)
 
 
 def yaml_quoted(value: str) -> str:
-    """A YAML double-quoted scalar for any string.
+    """A YAML double-quoted scalar for any string, also inert as Markdown.
 
     Besides what YAML requires (quotes, backslashes, line breaks, non-printable characters),
-    ``<`` is escaped: Markdown renderers that do not know front matter show it as text, and
-    a raw ``<`` there could open an HTML tag.
+    the characters that open a Markdown construct able to make an element are written as
+    ``\\xHH`` escapes, which every YAML reader decodes back to the exact text. A renderer that
+    does not know front matter shows the block as a paragraph or heading with live inline
+    Markdown, so unescaped they would let a title become markup:
+
+    - ``<``: raw HTML and autolinks;
+    - ``[``: links, images, footnote references, reference definitions (``!`` and ``]`` do
+      nothing without it);
+    - ``{``: python-markdown's and kramdown's attribute lists, which put any attribute,
+      event handlers included, on the element before them;
+    - `` ` ``: code spans, so a title shows as text and not as code.
+
+    Emphasis (``*``, ``_``) can only make ``<em>``/``<strong>`` and ``&`` only a character
+    reference, neither of which carries a URL, a tag or a handler; they stay as they are,
+    so "Fish & Chips" or a title from a file name like "annual_report" stays readable.
     """
     out = ['"']
     for ch in value:
@@ -48,7 +63,7 @@ def yaml_quoted(value: str) -> str:
             out.append("\\n")
         elif ch == "\t":
             out.append("\\t")
-        elif ch == "<" or code < 0x20 or 0x7F <= code <= 0x9F:
+        elif ch in _MARKDOWN_OPENERS or code < 0x20 or 0x7F <= code <= 0x9F:
             out.append(f"\\x{code:02X}")
         elif ch in "\u2028\u2029\ufeff\ufffe\uffff" or 0xD800 <= code <= 0xDFFF:
             out.append(f"\\u{code:04X}")

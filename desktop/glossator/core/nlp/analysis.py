@@ -18,7 +18,7 @@ from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import ModelInfo, load_model, model_info
 
 # Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 class AnalysisCancelled(Exception):

@@ -1,5 +1,5 @@
 """What the check-worthiness model reads in a sentence: hashed words, tags, parse roles,
-entity labels, rule cues and signs of opinion.
+entity labels, rule cues and signs of opinion, and the pipeline's own context vectors.
 
 Names are replaced by their entity label and figures by their kind ("$300 million" ->
 ``<MONEY>``), so the model learns that a figure makes a sentence checkable, not which
@@ -10,6 +10,7 @@ features too, so the learned score and the rules speak through one model.
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -18,6 +19,9 @@ from glossator.core.nlp import lexicon
 
 HASH_BITS = 18
 HASH_SIZE = 1 << HASH_BITS
+# Feature values are log counts scaled to this Euclidean length, so long and short sentences
+# weigh alike and a word said five times does not count five times.
+VALUE_NORM = 8.0
 
 # Entity labels that stand in for their words: the label matters, the name does not.
 MASKED_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC MONEY PERCENT QUANTITY CARDINAL DATE TIME ORDINAL".split())
@@ -124,3 +128,32 @@ def opinion_signals(sent, quote_ranges: list[tuple[int, int]], tokens=None) -> d
         "fragment": len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in words),
         "quoted": bool(quote_ranges),
     }
+
+
+@dataclass(frozen=True)
+class SentenceInputs:
+    """What the model scores: distinct feature indices with their values, and the sentence's
+    context vectors (None when the pipeline gave the document none)."""
+
+    indices: np.ndarray
+    values: np.ndarray
+    vectors: np.ndarray | None
+
+
+def feature_values(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct indices and their values: ``1 + log(count)``, scaled to length ``VALUE_NORM``."""
+    unique, counts = np.unique(indices, return_counts=True)
+    values = 1.0 + np.log(counts)
+    return unique, values * (VALUE_NORM / np.sqrt(np.dot(values, values)))
+
+
+def context_vectors(sent) -> np.ndarray | None:
+    """The mean and the maximum of the pipeline's token vectors (``doc.tensor``, written by its
+    tok2vec layer) over the sentence: what the tagger and parser saw, summed up."""
+    tensor = sent.doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(sent.doc) or not tensor.shape[1]:
+        return None
+    rows = np.asarray(tensor[sent.start : sent.end], dtype=np.float64)
+    if not len(rows):
+        return None
+    return np.concatenate([rows.mean(axis=0), rows.max(axis=0)])

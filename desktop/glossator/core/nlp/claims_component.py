@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from glossator.core.nlp import claim_clauses, claim_cues, claim_score, speakers
-from glossator.core.nlp.checkworthiness import CheckWorthinessModel, shipped_model
+from glossator.core.nlp import claim_clauses, claim_cues, speakers
+from glossator.core.nlp.claim_score import ClaimScorer
 
 SPANS_KEY = "claims"
 # When cues for several kinds fire, the claim is filed under the most specific one.
@@ -38,29 +38,30 @@ for _name, _default in (
     default_config={"spans_key": SPANS_KEY, "min_score": 0.25},
 )
 def make_claims_component(nlp: Language, name: str, *, spans_key: str, min_score: float):
-    return ClaimsComponent(spans_key=spans_key, min_score=min_score)
+    return ClaimsComponent(spans_key=spans_key, min_score=min_score, meta=nlp.meta)
 
 
 class ClaimsComponent:
     """Finds claims sentence by sentence; the rules themselves live in pure functions."""
 
-    def __init__(self, *, spans_key: str = SPANS_KEY, min_score: float = 0.25,
-                 model: CheckWorthinessModel | None = None):
+    def __init__(self, *, spans_key: str = SPANS_KEY, min_score: float = 0.25, meta: dict | None = None,
+                 scorer: ClaimScorer | None = None):
         self.spans_key = spans_key
         self.min_score = min_score
-        self._model = model
+        self._meta = meta or {}
+        self._scorer = scorer
 
     @property
-    def model(self) -> CheckWorthinessModel:
+    def scorer(self) -> ClaimScorer:
         # Loaded on first use, so the training script can build the pipeline before a model exists.
-        if self._model is None:
-            self._model = shipped_model()
-        return self._model
+        if self._scorer is None:
+            self._scorer = ClaimScorer.for_meta(self._meta)
+        return self._scorer
 
     def __call__(self, doc: Doc) -> Doc:
         claims = []
         for sent in doc.sents:
-            claims.extend(c for c in sentence_claims(sent, self.model) if c._.claim_score >= self.min_score)
+            claims.extend(c for c in sentence_claims(sent, self.scorer) if c._.claim_score >= self.min_score)
         doc.spans[self.spans_key] = claims
         return doc
 
@@ -106,22 +107,22 @@ def sentence_cues(sent) -> SentenceCues:
     return SentenceCues(cues, quotes, speaker)
 
 
-def sentence_claims(sent, model: CheckWorthinessModel | None = None) -> list[Span]:
+def sentence_claims(sent, scorer: ClaimScorer | None = None) -> list[Span]:
     """The claims of a sentence: one per clause when its clauses carry claims of their own,
-    else the whole sentence's claim (or none)."""
+    else the whole sentence's claim (or none). Without a scorer, the words-only one scores."""
     trimmed = trim_sentence(sent)
     if trimmed is None:
         return []
     parts = claim_clauses.clauses(trimmed)
     if len(parts) > 1:
-        found = [c for c in (analyse_sentence(p, model) for p in parts) if c is not None]
+        found = [c for c in (analyse_sentence(p, scorer) for p in parts) if c is not None]
         if found:
             return found
-    claim = analyse_sentence(trimmed, model)
+    claim = analyse_sentence(trimmed, scorer)
     return [claim] if claim is not None else []
 
 
-def analyse_sentence(sent, model: CheckWorthinessModel | None = None) -> Span | None:
+def analyse_sentence(sent, scorer: ClaimScorer | None = None) -> Span | None:
     """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
     sent = trim_sentence(sent)
     if sent is None:
@@ -132,7 +133,7 @@ def analyse_sentence(sent, model: CheckWorthinessModel | None = None) -> Span | 
         return None
     kind = next(k for k in KIND_PRIORITY if k in kinds)
     span = Span(sent.doc, sent.start, sent.end, label=kind)
-    span._.claim_score = claim_score.score(sent, kinds, found.quotes, model)
+    span._.claim_score = (scorer or ClaimScorer.words_only()).score(sent, kinds, found.quotes)
     span._.claim_kinds = tuple(k for k in KIND_PRIORITY if k in kinds)
     span._.claim_cue = found.cues[kind][0].text
     if found.speaker is not None:
@@ -141,13 +142,13 @@ def analyse_sentence(sent, model: CheckWorthinessModel | None = None) -> Span | 
     return span
 
 
-def sentence_score(sent) -> float:
+def sentence_score(sent, scorer: ClaimScorer | None = None) -> float:
     """The check-worthiness of a sentence, whether or not it becomes a claim span."""
     trimmed = trim_sentence(sent)
     if trimmed is None:
         return 0.0
     found = sentence_cues(trimmed)
-    return claim_score.score(trimmed, found.kinds, found.quotes)
+    return (scorer or ClaimScorer.words_only()).score(trimmed, found.kinds, found.quotes)
 
 
 def score_lines(nlp, lines) -> list[float]:
@@ -155,8 +156,9 @@ def score_lines(nlp, lines) -> list[float]:
     function the component itself scores sentences with (the component is skipped here only
     because it would score each line a second time)."""
     skip = [name for name in nlp.pipe_names if name == "glossator_claims"]
+    scorer = ClaimScorer.for_pipeline(nlp)
     with nlp.select_pipes(disable=skip):
-        return [sentence_score(doc[:]) for doc in nlp.pipe(lines, batch_size=256)]
+        return [sentence_score(doc[:], scorer) for doc in nlp.pipe(lines, batch_size=256)]
 
 
 def _find_speaker(sent, quotes):

@@ -117,15 +117,29 @@ def check_backup(path: Path) -> None:
         raise StoreError(f"The backup {path} is not a Glossator database.")
 
 
-def set_aside(db_path: Path) -> Path | None:
-    """Rename the database and its journal files to ``<name>.unusable-<time>``; never deletes.
+def backup_contents(path: Path) -> tuple[int, int] | None:
+    """How many articles and notes the copy at ``path`` holds, read-only; None if unreadable."""
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            articles = connection.execute("SELECT count(*) FROM article").fetchone()[0]
+            notes = connection.execute("SELECT count(*) FROM note").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return articles, notes
+
+
+def set_aside(db_path: Path, reason: str = "unusable") -> Path | None:
+    """Rename the database and its journal files to ``<name>.<reason>-<time>``; never deletes.
 
     Returns the new name of the database file, or None when there was no file. Its WAL goes
     with it: left behind, SQLite would replay it into whatever file takes the old name.
     """
     if not db_path.exists():
         return None
-    aside = db_path.with_name(f"{db_path.name}.unusable-{_utc_now().strftime(_STAMP)}")
+    aside = db_path.with_name(f"{db_path.name}.{reason}-{_utc_now().strftime(_STAMP)}")
     for suffix in _SIDECARS:
         sidecar = db_path.with_name(db_path.name + suffix)
         if sidecar.exists():
@@ -134,8 +148,9 @@ def set_aside(db_path: Path) -> Path | None:
     return aside
 
 
-def restore_backup(db_path: Path, backup: Path) -> Path | None:
-    """Put a checked copy of ``backup`` at ``db_path``; the file there is set aside, not lost.
+def restore_backup(db_path: Path, backup: Path, reason: str = "unusable") -> Path | None:
+    """Put a checked copy of ``backup`` at ``db_path``; the file there is set aside, not lost
+    (named for ``reason``: "unusable" when it could not be used, "replaced" when it could).
 
     The database must be closed. Returns where the replaced file went (None if there was none).
     """
@@ -148,7 +163,7 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
             source.close()
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not restore {backup} to {db_path} ({_one_line(exc)}).") from exc
-    aside = set_aside(db_path)
+    aside = set_aside(db_path, reason)
     os.replace(staged, db_path)
     return aside
 
