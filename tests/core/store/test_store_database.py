@@ -12,6 +12,7 @@ from glossator.core.store import (
     close_database,
     database,
     database_path,
+    migrations,
     models,
     open_database,
 )
@@ -41,7 +42,8 @@ def test_open_creates_missing_folders(tmp_path):
 def test_new_file_gets_every_table_and_a_version():
     tables = set(models.DB.get_tables())
     assert {model._meta.table_name for model in models.MODELS} <= tables
-    assert [row.version for row in models.SchemaVersion.select()] == [1]
+    assert "search_index" in tables
+    assert [row.version for row in models.SchemaVersion.select()] == [migrations.latest_version()]
 
 
 def test_notes_and_sources_survive_close_and_reopen(glossator_db, article_row, span_of):

@@ -11,6 +11,7 @@ import pytest
 from peewee import TextField
 
 from glossator.core.store import (
+    add_article_note,
     annotation_records,
     article_notes,
     backups,
@@ -18,6 +19,7 @@ from glossator.core.store import (
     migrations,
     models,
     open_database,
+    search,
 )
 from tests.data.db.make_fixture import ARTICLE_NOTE, CONTENT, TEXT, fixture_path
 
@@ -56,6 +58,10 @@ def test_fixture_upgrades_to_the_current_schema_with_notes_and_sources(version, 
     article, found = _stored()
     assert found == _expected()
     assert [note.body for note in article_notes(article.id)] == [ARTICLE_NOTE]
+    # Notes, sources and the text written before the search index existed are found.
+    assert {(hit.kind, hit.article_id) for hit in search("Bloomberg")} == {("note", article.id)}
+    assert {hit.kind for hit in search("Cost claim")} == {"source"}
+    assert {hit.kind for hit in search("approximately")} == {"article"}
     assert models.DB.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     close_database()
     assert fixture_path(version).read_bytes() == original
@@ -71,6 +77,8 @@ def test_oldest_fixture_survives_a_further_step(tmp_path, monkeypatch):
             migrator.add_column("source", "archived_url", TextField(default="")),
             # Changing a column's type makes SQLite rebuild the table the notes point to.
             migrator.alter_column_type("annotation", "label", TextField(default="")),
+            # Rebuilding the notes table drops the search index's triggers on it.
+            migrator.alter_column_type("note", "body", TextField(default="")),
         )
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (latest + 1, next_step)])
@@ -79,8 +87,13 @@ def test_oldest_fixture_survives_a_further_step(tmp_path, monkeypatch):
     open_database(path)
     assert migrations.stored_version() == latest + 1
     assert _stored()[1] == _expected()
+    # The index's triggers hold after a step that rebuilds a table.
+    article_id = models.Article.get().id
+    add_article_note(article_id, "Written after the upgrade: zeppelin")
+    assert [hit.kind for hit in search("zeppelin")] == ["note"]
+    assert {hit.kind for hit in search("Reuters")} == {"note"}
     close_database()
     [copy] = [b for b in backups.list_backups(path) if b.kind.startswith("upgrade-from")]
     connection = sqlite3.connect(copy.path)
-    assert connection.execute("SELECT version FROM schema_version").fetchone()[0] == latest
+    assert connection.execute("SELECT version FROM schema_version").fetchone()[0] == VERSIONS[0]
     connection.close()

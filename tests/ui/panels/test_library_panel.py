@@ -183,3 +183,34 @@ def test_renders(qtbot, library, tmp_path):
     panel = show(qtbot, LibraryPanel(), 460, 220)
     panel.select_article(library["marked"])
     assert panel.grab().save(str(tmp_path / "library.png"))
+
+
+def test_search_finds_words_in_texts_notes_and_sources(qtbot, library, marked):
+    panel = show(qtbot, LibraryPanel())
+    qtbot.keyClicks(panel.search, "reopened")  # only in the harbour article's text
+    assert titles(panel) == ["Harbour reopens"]
+    tip = panel.proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Found in the text" in tip and "“reopened”" in tip
+
+    store.add_article_note(library["plain"], "Ask the ranger about the quagga count")
+    panel.search.setText("quagga ranger")
+    assert titles(panel) == ["Zebra census"]
+    assert "Found in a note" in panel.proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+
+    # A source added while the search is shown appears after the window refreshes the panel.
+    panel.search.setText("quagga")
+    assert titles(panel) == ["Zebra census"]
+    start = marked.text.index(marked.text.split()[0])
+    store.add_source(marked.id, start, start + 4, "https://example.org/quagga-report", "Quagga report")
+    panel.refresh()
+    assert sorted(titles(panel)) == ["Chip maker profits", "Zebra census"]
+
+
+def test_search_typed_as_query_syntax_is_just_words(qtbot, library):
+    panel = show(qtbot, LibraryPanel())
+    for text in ('"', "AND OR", "NEAR(", "*", "zebra*)"):
+        panel.search.setText(text)  # nothing raises, whatever is typed
+    panel.search.setText('"harbour reopened"')
+    assert titles(panel) == ["Harbour reopens"]
+    panel.search.setText('"reopened harbour"')
+    assert titles(panel) == []

@@ -16,25 +16,31 @@ from .articles import article_from_row, delete_article, find_article, get_articl
 from .database import close_database, database_path, open_database, transaction
 from .entity_rules import IGNORE, add_entity_rule, delete_entity_rule, list_entity_rules
 from .library import ArticleSummary, list_articles
-from .notes import add_article_note, add_note, article_notes, delete_note, get_note, update_note
-from .records import annotation_records
+from .notes import add_article_note, add_note, add_note_to, article_notes, delete_note, get_note, update_note
+from .records import annotation_records, annotation_times
+from .search_index import SearchHit, best_hit_per_article, search
 from .snapshots import restore_annotation, snapshot_annotation
-from .sources import add_source, delete_source, get_source, update_source
+from .sources import add_source, add_source_to, delete_source, get_source, update_source
 from .tags import add_tag, list_tags, remove_tag
 
 __all__ = [
     "IGNORE",
     "ArticleSummary",
+    "SearchHit",
     "add_annotation",
     "add_article_note",
     "add_entity_rule",
     "add_note",
+    "add_note_to",
     "add_source",
+    "add_source_to",
     "add_tag",
     "annotation_for_range",
     "annotation_records",
+    "annotation_times",
     "article_from_row",
     "article_notes",
+    "best_hit_per_article",
     "close_database",
     "database_path",
     "delete_annotation",
@@ -55,6 +61,7 @@ __all__ = [
     "remove_tag",
     "restore_annotation",
     "save_article",
+    "search",
     "set_status",
     "snapshot_annotation",
     "store_analysis",

@@ -14,7 +14,7 @@ from pathlib import Path
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import StoreError
-from . import backups
+from . import backups, search_index
 from .models import DB, MODELS, SchemaVersion, utc_now
 
 BASELINE_VERSION = 1
@@ -24,7 +24,13 @@ MigrationStep = Callable[[SchemaMigrator], None]
 # (version, step): the step takes a file from the previous version to ``version``.
 # When a model changes, add its field to the model *and* a step here, so new files
 # (created from the models) and upgraded files end up with the same schema.
-STEPS: list[tuple[int, MigrationStep]] = []
+def _add_search_index(migrator: SchemaMigrator) -> None:
+    """Version 2: the full-text index over articles, notes and sources, and its triggers."""
+    search_index.install()
+
+
+_SEARCH_INDEX_VERSION = 2
+STEPS: list[tuple[int, MigrationStep]] = [(_SEARCH_INDEX_VERSION, _add_search_index)]
 
 
 def latest_version() -> int:
@@ -44,6 +50,7 @@ def create_schema() -> None:
     """Create every table of a new, empty file and stamp it with the latest version."""
     with DB.atomic():
         DB.create_tables(MODELS)
+        search_index.install()
         SchemaVersion.create(version=latest_version())
 
 
@@ -73,6 +80,10 @@ def upgrade_schema(path: Path, version: int) -> Path:
                     f"and a copy is at {backup}."
                 ) from exc
             version = number
+    # A step that rebuilds a table drops that table's triggers with it: put the search
+    # index's triggers back and index everything again.
+    if version >= _SEARCH_INDEX_VERSION:
+        search_index.install()
     return backup
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import GlossatorError, NotFoundError
 from . import models
-from .annotations import annotation_for_range, mark_updated
+from .annotations import annotation_for_range, get_annotation, mark_updated
 from .articles import get_article
 from .database import transaction
 
@@ -14,6 +14,16 @@ def add_note(article_id: int, start: int, end: int, body: str) -> models.Note:
     body = _clean_body(body)
     with transaction():
         annotation = annotation_for_range(article_id, start, end)
+        note = models.Note.create(article=annotation.article_id, annotation=annotation.id, body=body)
+        mark_updated(annotation.id)
+        return note
+
+
+def add_note_to(annotation_id: int, body: str) -> models.Note:
+    """Attach a Markdown note to this very annotation (an import knows which one it belongs to)."""
+    body = _clean_body(body)
+    with transaction():
+        annotation = get_annotation(annotation_id)
         note = models.Note.create(article=annotation.article_id, annotation=annotation.id, body=body)
         mark_updated(annotation.id)
         return note

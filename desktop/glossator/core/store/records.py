@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from peewee import prefetch
 
 from ..annotation import AnnotationRecord, SourceRef
@@ -25,6 +27,16 @@ def annotation_records(article_id: int) -> list[AnnotationRecord]:
         models.Tag.select(),
     )
     return [_record(row) for row in rows]
+
+
+def annotation_times(article_id: int) -> dict[int, tuple[datetime, datetime]]:
+    """When each annotation of an article was created and last changed (naive UTC), by id."""
+    query = (
+        models.Annotation.select(models.Annotation.id, models.Annotation.created, models.Annotation.updated)
+        .where(models.Annotation.article == article_id)
+        .tuples()
+    )
+    return {ident: (created, updated) for ident, created, updated in query}
 
 
 def _record(row: models.Annotation) -> AnnotationRecord:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from ..annotation import STANCES
 from ..errors import GlossatorError, NotFoundError
 from . import models
-from .annotations import annotation_for_range, mark_updated
+from .annotations import annotation_for_range, get_annotation, mark_updated
 from .database import transaction
 
 URL_SCHEMES = ("http", "https", "mailto", "doi")
@@ -54,6 +54,21 @@ def add_source(
     check_stance(stance)
     with transaction():
         annotation = annotation_for_range(article_id, start, end)
+        source = models.Source.create(
+            annotation=annotation.id, url=url, title=title.strip(), stance=stance, note=note.strip()
+        )
+        mark_updated(annotation.id)
+        return source
+
+
+def add_source_to(
+    annotation_id: int, url: str, title: str = "", stance: str = "context", note: str = ""
+) -> models.Source:
+    """Attach a source to this very annotation (an import knows which one it belongs to)."""
+    url = check_url(url)
+    check_stance(stance)
+    with transaction():
+        annotation = get_annotation(annotation_id)
         source = models.Source.create(
             annotation=annotation.id, url=url, title=title.strip(), stance=stance, note=note.strip()
         )

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
-from glossator.core.store import ArticleSummary
+from glossator.core.store import ArticleSummary, SearchHit
 from glossator.ui.panels.rows_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,6 +25,7 @@ HEADER_TIPS = (
     "Check-worthy claims (not counting those marked “not a claim”)",
     "Notes and sources the reader added",
 )
+FOUND_IN = {"article": "the text", "note": "a note", "source": "a source"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -126,27 +127,44 @@ class LibraryModel(RowsModel):
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Sorts on ``SORT_ROLE`` and keeps the articles whose title or source contains the search text."""
+    """Sorts on ``SORT_ROLE`` and keeps the articles whose title or source contains the search
+    text, or which the library's full-text search found (in the text, a note or a source)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._needle = ""
+        self._hits: dict[int, SearchHit] = {}
         self.setSortRole(SORT_ROLE)
 
     @property
     def search_text(self) -> str:
         return self._needle
 
-    def set_search_text(self, text: str) -> None:
+    def set_search_text(self, text: str, hits: dict[int, SearchHit] | None = None) -> None:
+        """Filter by ``text``; ``hits`` are the full-text matches for it, by article id."""
         needle = text.strip().casefold()
-        if needle == self._needle:
+        hits = hits or {}
+        if needle == self._needle and hits.keys() == self._hits.keys():
             return
         self.beginFilterChange()
         self._needle = needle
+        self._hits = hits
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def hit(self, article_id: int) -> SearchHit | None:
+        """The full-text match that keeps this article in the list, if any."""
+        return self._hits.get(article_id)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE and self._needle:
+            hit = self._hits.get(index.data(ID_ROLE))
+            if hit is not None:
+                return f"{index.data()}\nFound in {FOUND_IN[hit.kind]}: {hit.plain_snippet('“', '”')}"
+        return super().data(index, role)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if not self._needle:
             return True
         summary = self.sourceModel().article(source_row)
-        return self._needle in summary.title.casefold() or self._needle in summary.source.casefold()
+        return (self._needle in summary.title.casefold() or self._needle in summary.source.casefold()
+                or summary.id in self._hits)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peewee import PeeweeException
+
 from glossator.core import store
 from glossator.core.errors import GlossatorError, NotFoundError
 from glossator.ui.panels.empty_state import EmptyStateStack
@@ -51,7 +53,11 @@ class LibraryPanel(QWidget):
         self._current_id: int | None = None
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles and sources")
+        self.search.setPlaceholderText("Search the library")
+        self.search.setToolTip(
+            "Every word must occur, in any order; \"quoted words\" together.\n"
+            "Titles and sources match any part; texts, notes and sources match whole words."
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
 
@@ -97,6 +103,8 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the library from the store, keeping the current article selected."""
         self._model.set_articles(store.list_articles())
+        if self.search.text().strip():
+            self._search_changed(self.search.text())  # notes and texts may have changed too
         self._show_or_explain()
         if self._current_id is not None:
             self.select_article(self._current_id)
@@ -196,7 +204,11 @@ class LibraryPanel(QWidget):
         self.view.setColumnHidden(ENTITIES, True)
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_search_text(text)
+        try:
+            hits = store.best_hit_per_article(text)
+        except (GlossatorError, PeeweeException):
+            hits = {}  # the library went away; titles and sources are still searched
+        self.proxy.set_search_text(text, hits)
         self._show_or_explain()
         if self._current_id is not None:
             self.select_article(self._current_id)
