@@ -80,3 +80,38 @@ def test_semicolon_inside_a_quote_does_not_split(nlp):
     doc = nlp('"Prices rose by 4% last year; wages did not keep up," the minister said on Monday.')
     sent = next(iter(doc.sents))
     assert clauses(sent) == [sent]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, speaker, phrase",
+    [
+        # Whoever a verb that only reports speech has as subject is a source, named or not.
+        ('"We are not leaving," the mayor said on Tuesday.', "quote", "unnamed", "the mayor"),
+        ("The senator claimed that crime had doubled.", "attribution", "unnamed", "The senator"),
+        ("A senior diplomat told reporters that the talks had failed.", "attribution", "unnamed",
+         "A senior diplomat"),
+        # A pronoun with nobody named before it is a person the text does not name.
+        ("He said the primary was rigged against him.", "attribution", "unnamed", "He"),
+        ("They insist the figures are wrong.", "attribution", "unnamed", "They"),
+        # Findings reported with a clause.
+        ("The study found that emissions fell by a third.", "attribution", "unnamed", "The study"),
+        ("According to the harbour master, the port handled 2 million containers.", "attribution",
+         "unnamed", "the harbour master"),
+    ],
+)
+def test_unnamed_speakers(nlp, sentence, kind, speaker, phrase):
+    claim = _claim(nlp, sentence)
+    assert claim is not None and claim.label_ == kind
+    assert (claim._.claim_speaker, claim._.claim_speaker_phrase) == (speaker, phrase)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Launched last week, this model claims capabilities rivaling the best.",  # boasts, not says
+        "Police found a car near the border.",  # found something, not that something
+    ],
+)
+def test_no_speaker_without_reported_content(nlp, sentence):
+    claim = _claim(nlp, sentence)
+    assert claim is None or claim._.claim_speaker == ""

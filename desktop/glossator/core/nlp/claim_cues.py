@@ -71,6 +71,8 @@ def reporting_verbs(sent, quotes: list[tuple[int, int]] | None = None) -> list:
         # "called it 'a disaster'" reports speech; "called for reform" does not.
         if lemma in lexicon.REPORTING_VERBS or (quotes and lemma in lexicon.QUOTE_FRAMING_VERBS):
             found.append(tok)
+        elif lemma in lexicon.CLAUSE_REPORTING_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+            found.append(tok)
     return found
 
 

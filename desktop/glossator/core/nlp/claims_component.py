@@ -164,7 +164,7 @@ def score_lines(nlp, lines) -> list[float]:
 def _find_speaker(sent, quotes):
     obj = claim_cues.according_to(sent)
     if obj is not None:
-        found = speakers.resolve_phrase(obj)
+        found = speakers.resolve_phrase(obj, speaking=True)
         if found is not None:
             return found, claim_cues.Cue("attribution", sent.doc[obj.i - 2 : obj.i + 1].text, obj.i - 2, obj.i + 1)
     for cue in claim_cues.attribution_cues(sent, quotes):

@@ -7,6 +7,15 @@ REPORTING_VERBS = frozenset(
     estimate predict declare observe comment reply respond concede complain boast promise
     pledge vow urge recall tweet post ask question express voice hint signal point""".split()
 )
+# Verbs that only ever report speech or writing: whatever noun phrase is their subject is the
+# source ("the mayor said", "a senior diplomat told reporters"), named or not.
+SPEECH_VERBS = frozenset(
+    """say tell claim state announce add argue assert insist warn explain write acknowledge admit
+    deny confirm allege contend testify declare remark mention report""".split()
+)
+# Verbs that report a finding or a belief, but only with a clause: "the study found that ...",
+# "analysts believe the rally will last" (not "police found a car").
+CLAUSE_REPORTING_VERBS = frozenset("find show conclude believe think".split())
 # Verbs that frame a direct quotation as a judgement: "X called it 'a disaster'".
 QUOTE_FRAMING_VERBS = frozenset("call dub label term brand hail".split())
 

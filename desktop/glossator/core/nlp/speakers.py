@@ -9,6 +9,7 @@ from glossator.core.nlp import lexicon
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they them".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Clauses that inherit the subject of the verb they hang from: "X said ..., noting that ...".
 INHERITING_DEPS = ("advcl", "xcomp", "conj")
@@ -71,12 +72,18 @@ def previous_person(token, window_chars: int = 2000) -> str | None:
     return text
 
 
-def resolve_phrase(token) -> Speaker | None:
-    """Turn the head of a subject or object phrase into a speaker, or None if it is no source."""
+def resolve_phrase(token, speaking: bool = False) -> Speaker | None:
+    """Turn the head of a subject or object phrase into a speaker, or None if it is no source.
+
+    ``speaking``: the phrase is the subject of a verb that only reports speech ("said") or
+    the object of "according to", so any noun phrase there is a source, named or not."""
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
         name = previous_person(token)
-        return Speaker(name, token.text) if name else None
+        # "He said" with nobody named before it: a person the text does not name.
+        return Speaker(name, token.text) if name else Speaker("unnamed", token.text)
+    if lower in GROUP_PRONOUNS:
+        return Speaker("unnamed", token.text)
     ent = _entity_of(token)
     if ent is not None:
         return Speaker(ent.text, _noun_phrase(token))
@@ -94,7 +101,21 @@ def resolve_phrase(token) -> Speaker | None:
                 return Speaker(named.text, _noun_phrase(token))
     if lower in lexicon.UNNAMED_SOURCES or token.lemma_.lower() in lexicon.UNNAMED_SOURCES:
         return Speaker("unnamed", _noun_phrase(token))
+    if speaking and token.pos_ == "PROPN":
+        # A name the entity recogniser missed ("Bernstein said"): the name is the speaker.
+        return Speaker(_proper_name(token), _noun_phrase(token))
+    if speaking and token.pos_ == "NOUN":
+        return Speaker("unnamed", _noun_phrase(token))  # "the mayor said", "a diplomat told"
     return None
+
+
+def _proper_name(token) -> str:
+    """A proper noun with the proper nouns compounded before it ("John Smith")."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = min(start, child.i)
+    return token.doc[start : token.i + 1].text
 
 
 def subject_of(verb):
@@ -125,4 +146,8 @@ def speaker_of_verb(verb) -> Speaker | None:
         return Speaker("unnamed", f"{aux} {verb.text}".strip())
     if subject is None:
         return None
-    return resolve_phrase(subject)
+    # Only with what was said as a clause: "this model claims capabilities" reports nobody.
+    speaking = verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
+        c.dep_ in ("ccomp", "parataxis") for c in verb.children
+    )
+    return resolve_phrase(subject, speaking=speaking)
