@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from glossator import __version__, cli_db, cli_entities
+from glossator import __version__, cli_db, cli_entities, cli_search
 from glossator.core import library, store
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
@@ -17,7 +17,7 @@ from glossator.core.errors import GlossatorError
 EXIT_USER_ERROR = 2
 OPEN_OPTIONS = ("--smoke-test",)
 COMMANDS = ("analyze", "analyse", "export", "list", "text", "show", "note", "source", "claims", "open", "demo", "db",
-            "entities", "rules")
+            "entities", "rules", "search", "import")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -48,12 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
     p.add_argument("--min-score", type=float, default=0.5, help="hide claims scoring below this (default 0.5)")
 
-    p = sub.add_parser("export", help="export an article as annotated Markdown")
+    p = sub.add_parser("export", help="export an article as annotated Markdown or W3C Web Annotation JSON-LD")
     p.add_argument("article", help="article id, or a file to import and analyse first")
-    p.add_argument("-o", "--output", required=True, help="the .md file to write")
-    p.add_argument("--entities", choices=("inline", "index", "none"), default="inline",
-                   help="bold entities in the text (inline), only list them (index), or neither")
+    p.add_argument("-o", "--output",
+                   help="the file to write (default: named after the article's title, in this folder)")
+    p.add_argument("--format", choices=tuple(library.EXPORT_FORMATS), dest="fmt",
+                   help="md (annotated Markdown) or jsonld (W3C Web Annotations); "
+                        "default: jsonld if the output ends in .jsonld or .json, else md")
+    p.add_argument("--entities", nargs="?", const="inline", choices=("inline", "index", "none"),
+                   help="Markdown: bold entities in the text (inline, the default), only list them (index), "
+                        "or neither; JSON-LD: entities are left out unless --entities is given (not 'none')")
     p.add_argument("--min-score", type=float, default=0.5, help="leave out claims scoring below this")
+
+    p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
+                                      "sources, highlights and claim statuses")
+    p.add_argument("file")
+    p.add_argument("--no-analyse", action="store_true", help="store the article without analysing it")
 
     sub.add_parser("list", help="list the articles in the library")
 
@@ -92,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_db.add_parser(sub)
     cli_entities.add_parsers(sub)
+    cli_search.add_parser(sub)
     return parser
 
 
@@ -143,7 +154,9 @@ def _dispatch(args) -> int:
         return cli_db.run(args)
     cli_db.open_library(args.db)
     try:
-        handler = getattr(cli_commands, {"analyse": "analyze"}.get(command, command))
+        if command == "search":
+            return cli_search.search(args)
+        handler = getattr(cli_commands, {"analyse": "analyze", "import": "import_file"}.get(command, command))
         return handler(args)
     finally:
         store.close_database()

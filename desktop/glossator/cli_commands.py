@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from glossator import cli_output
-from glossator.core import library, store
+from glossator.core import library, reimport, store
+from glossator.core.export.file_names import file_name_for
 from glossator.core.paths import user_data_dir
 from glossator.core.readers import read_article
 from glossator.core.resources import sample_article
@@ -42,11 +43,40 @@ def analyze(args) -> int:
     return 0
 
 
+def import_file(args) -> int:
+    """``glossator import FILE``: store a file; an export's annotations come back with it."""
+    report = reimport.import_path(args.file)
+    row = report.row
+    print(f"Article {row.id}: {row.title or '(untitled)'}")
+    if report.from_export:
+        print(f"  {report.notes} notes, {report.sources} sources, {report.statuses} claim statuses, "
+              f"{report.highlights} highlights, {report.tags} tags restored"
+              + (" (added to the article already in the library)" if report.merged else ""))
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
+    if not args.no_analyse:
+        outcome = library.analyse(row)
+        print(f"  {outcome.entities} entity mentions, {outcome.claims} claims")
+    return 0
+
+
 def export(args) -> int:
+    fmt = args.fmt or _format_for(args.output)
     row = library.resolve_article(args.article)
-    written = library.export_article(row, args.output, entities=args.entities, min_claim_score=args.min_score)
+    if fmt == "jsonld":
+        options = {"include_entities": args.entities in ("inline", "index")}
+    else:
+        options = {"entities": args.entities or "inline"}
+    output = args.output or file_name_for(row.title or "", library.EXPORT_FORMATS[fmt])
+    written = library.export_article(row, output, fmt=fmt, min_claim_score=args.min_score, **options)
     print(written)
     return 0
+
+
+def _format_for(output: str | None) -> str:
+    """The export format an output file's name asks for: JSON-LD for .jsonld and .json, else Markdown."""
+    suffix = Path(output).suffix.lower() if output else ""
+    return "jsonld" if suffix in (".jsonld", ".json") else "md"
 
 
 def list(args) -> int:  # noqa: A001 - the command is called "list"

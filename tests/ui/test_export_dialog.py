@@ -1,5 +1,7 @@
 """The export dialog previews exactly what it saves, with the options the reader picks."""
 
+import json
+
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -109,3 +111,42 @@ def test_file_names_and_qt_markup():
     assert file_name_for("???") == "article.md"
     assert len(file_name_for("word " * 40)) <= 63
     assert qt_html('<mark class="claim">x</mark>') == '<span style="background-color: #ffe8cc">x</span>'
+
+
+def test_json_ld_is_a_format_choice_with_its_own_options_and_preview(qtbot, dialog):
+    from tests.web_annotation_schemas import collection_failures, items
+
+    assert dialog.export_format() == "md" and dialog.tabs.isTabVisible(0)
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonld"))  # as the reader picks it
+    assert dialog.export_format() == "jsonld"
+    assert not dialog.tabs.isTabVisible(0) and dialog.tabs.tabText(1) == "JSON-LD"
+    assert dialog.tabs.currentIndex() == 1
+    assert dialog.include_entities.isVisibleTo(dialog) and not dialog.entities.isVisibleTo(dialog)
+    assert dialog.options() == {"include_entities": False, "min_claim_score": 0.5}
+    data = json.loads(dialog.export_text())
+    assert dialog.source.toPlainText() == dialog.export_text() and dialog.preview_html() == ""
+    assert collection_failures(data) == []
+    (claim,) = items(data)
+    assert claim["target"]["selector"][0]["exact"] == CLAIM
+    dialog.include_entities.setChecked(True)
+    qtbot.waitUntil(lambda: json.loads(dialog.source.toPlainText())["total"] == 2)
+    dialog.set_format("md")
+    assert dialog.export_text().startswith("---\n") and dialog.tabs.isTabVisible(0)
+    with pytest.raises(ValueError):
+        dialog.set_format("pdf")
+
+
+def test_saving_json_ld_asks_for_a_jsonld_file_and_writes_the_preview(monkeypatch, tmp_path, dialog):
+    dialog.set_format("jsonld")
+    asked = {}
+
+    def ask(parent, caption, path, filters):
+        asked.update(caption=caption, path=path, filters=filters)
+        return str(tmp_path / "chosen.jsonld"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    assert dialog.save()
+    assert asked["path"].endswith("deepseek-r1-shakes-the-markets.jsonld")
+    assert asked["filters"].startswith("W3C Web Annotation JSON-LD (*.jsonld *.json)")
+    assert "JSON-LD" in asked["caption"]
+    assert (tmp_path / "chosen.jsonld").read_text(encoding="utf-8") == dialog.export_text()

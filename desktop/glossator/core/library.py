@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from glossator.core import store
+from glossator.core import reimport, store
 from glossator.core.errors import GlossatorError
 from glossator.core.export.markdown import export_markdown
+from glossator.core.export.web_annotation import ArticleNote, export_web_annotations
 from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
 from glossator.core.nlp.model import ModelInfo, load_model, package_info
-from glossator.core.readers import read_article
 
 
 @dataclass
@@ -29,8 +29,11 @@ class AnalysisOutcome:
 
 
 def import_file(path: str | os.PathLike, *, max_bytes: int | None = None):
-    """Read a file as an article and store it (or find it, if the same text is stored)."""
-    return store.save_article(read_article(path, max_bytes=max_bytes))
+    """Read a file as an article and store it (or find it, if the same text is stored).
+
+    A Glossator Markdown export brings its annotations back (see ``reimport``).
+    """
+    return reimport.import_path(path, max_bytes=max_bytes).row
 
 
 def cached_model(article_row, model: str | None = None) -> ModelInfo | None:
@@ -114,6 +117,34 @@ def render_markdown(article_row, *, entities: str = "inline", min_claim_score: f
     )
 
 
+def render_web_annotations(article_row, *, include_entities: bool = False, min_claim_score: float = 0.5,
+                           exported_at: datetime | None = None) -> str:
+    """A stored article's annotations, notes and sources as W3C Web Annotation JSON-LD."""
+    notes = [ArticleNote(n.body, n.id, n.created, n.updated) for n in store.article_notes(article_row.id)]
+    return export_web_annotations(
+        store.article_from_row(article_row),
+        store.annotation_records(article_row.id),
+        include_entities=include_entities,
+        min_claim_score=min_claim_score,
+        times=store.annotation_times(article_row.id),
+        article_notes=notes,
+        exported_at=exported_at,
+    )
+
+
+# Export formats by name, with the file extension each is saved under.
+EXPORT_FORMATS = {"md": ".md", "jsonld": ".jsonld"}
+
+
+def render_export(article_row, fmt: str = "md", **options) -> str:
+    """The export of a stored article in ``fmt`` (``md`` or ``jsonld``) with that format's options."""
+    if fmt == "jsonld":
+        return render_web_annotations(article_row, **options)
+    if fmt == "md":
+        return render_markdown(article_row, **options)
+    raise GlossatorError(f"unknown export format '{fmt}' (choose one of: {', '.join(EXPORT_FORMATS)})")
+
+
 def write_text_atomically(path: str | os.PathLike, text: str) -> Path:
     """Write a file so that a crash leaves either the old file or the new one, never half."""
     target = Path(path).expanduser()
@@ -135,6 +166,7 @@ def write_text_atomically(path: str | os.PathLike, text: str) -> Path:
     return target.resolve()
 
 
-def export_article(article_row, out_path: str | os.PathLike, **options) -> Path:
-    """Export a stored article as annotated Markdown to ``out_path``; returns the file written."""
-    return write_text_atomically(out_path, render_markdown(article_row, **options))
+def export_article(article_row, out_path: str | os.PathLike, *, fmt: str = "md", **options) -> Path:
+    """Export a stored article (annotated Markdown unless ``fmt`` says otherwise) to ``out_path``;
+    returns the file written."""
+    return write_text_atomically(out_path, render_export(article_row, fmt, **options))

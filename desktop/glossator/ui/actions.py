@@ -54,7 +54,7 @@ _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
 SPECS: dict[Act, Spec] = {
     Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html)", _SK.Open, "document-open", _SP.SP_DialogOpenButton),
-    Act.EXPORT_MARKDOWN: Spec("&Export as Annotated Markdown…", "Export this article with its claims, entities, notes and sources", "Ctrl+E", "document-save-as", _SP.SP_DialogSaveButton),
+    Act.EXPORT_MARKDOWN: Spec("&Export…", "Export this article as annotated Markdown or W3C Web Annotation JSON-LD", "Ctrl+E", "document-save-as", _SP.SP_DialogSaveButton),
     Act.RESTORE_BACKUP: Spec("&Restore from Backup…", "Put one of the library's backups back; the current library is kept aside, not deleted", theme_icon="document-revert"),
     Act.QUIT: Spec("&Quit", "Quit Glossator", _SK.Quit, "application-exit"),
     Act.UNDO: Spec("&Undo", "Undo the last edit", _SK.Undo, "edit-undo", _SP.SP_ArrowBack),

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from glossator.core import library, store
-from glossator.core.readers import read_article
+from glossator.core import library, reimport, store
 from glossator.ui.background import BackgroundTask, Pools
 
 
@@ -19,6 +18,7 @@ class AnalysisController(QObject):
     """Reads files and runs analyses off the GUI thread; reports through signals."""
 
     article_opened = Signal(int, str)       # article id, path
+    import_reported = Signal(int, str)      # article id, what an export brought back (one line)
     open_failed = Signal(str, str)          # path, message
     analysis_started = Signal(int)
     analysis_progress = Signal(int, int, int)  # article id, done, total
@@ -49,22 +49,25 @@ class AnalysisController(QObject):
         path = str(Path(path).expanduser())
         if path in self._reads:
             return
-        task = BackgroundTask(read_article, path)
-        task.succeeded.connect(lambda article, p=path: self._read_done(p, article))
+        task = BackgroundTask(reimport.read_file, path)
+        task.succeeded.connect(lambda reading, p=path: self._read_done(p, reading))
         task.failed.connect(lambda message, p=path: self._read_failed(p, message))
         self._reads[path] = task
         self.busy_changed.emit(True)
         task.start(self.pools.io)
 
-    def _read_done(self, path: str, article) -> None:
+    def _read_done(self, path: str, reading) -> None:
         self._reads.pop(path, None)
         try:
-            row = store.save_article(article)
+            report = reimport.store_reading(reading)
         except Exception as exc:  # a store error is a user-facing message, not a crash
             self.open_failed.emit(path, str(exc))
             self.busy_changed.emit(self.is_busy())
             return
+        row = report.row
         self.article_opened.emit(row.id, path)
+        if report.summary():
+            self.import_reported.emit(row.id, report.summary())
         self.analyse(row.id)
 
     def _read_failed(self, path: str, message: str) -> None:

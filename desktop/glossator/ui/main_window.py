@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.article_opened.connect(self._article_opened)
         c.open_failed.connect(self._open_failed)
+        c.import_reported.connect(lambda _article_id, message: self.statusBar().showMessage(message, 10000))
         c.analysis_started.connect(self._analysis_started)
         c.analysis_progress.connect(self._analysis_progress)
         c.analysis_finished.connect(self._analysis_finished)

@@ -2,9 +2,10 @@
 
 A definition starts with a head written by Glossator (the claim's kind, score, status,
 speaker and cue), then the reader's notes, the sources with their stance, and the tags. When
-every part fits on one line the whole definition is one line, as in the contract; otherwise
-each part is a paragraph indented by four spaces, which keeps it inside the footnote in
-python-markdown and in CommonMark's footnote extension.
+every part fits on one line, and the parts can still be told apart there, the whole definition
+is one line, as in the contract; otherwise each part is a paragraph indented by four spaces,
+which keeps it inside the footnote in python-markdown and in CommonMark's footnote extension.
+Either way an import reads the parts back (``read_sections.py``).
 
 Notes are the reader's Markdown and are kept as Markdown, with three changes that protect the
 document around them: ``[^`` is escaped (a footnote defined inside a footnote would add a
@@ -35,6 +36,10 @@ def _defuse_link(match: re.Match) -> str:
     return opener.replace("(", "\\(", 1).replace("[", "\\[", 1) + address
 
 
+# Where one part of a one-line definition ends and the next begins.
+PART_BREAK = re.compile(r"(?<=[.!?]) (?=(?:Note|Sources|Tags): )")
+PART_LEAD = re.compile(r"(Note|Sources|Tags): ")
+
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
 
 
@@ -44,18 +49,57 @@ def footnote_definition(label: str, head: str, record: AnnotationRecord) -> str:
     for note in record.notes:
         lines = user_markdown_lines(note)
         if lines:
-            parts.append(["Note: " + lines[0], *lines[1:]])
+            parts.append(["Note: " + lines[0], *guard_part_leads(lines)[1:]])
     if record.sources:
         parts.append(["Sources: " + "; ".join(source_item(s) for s in record.sources)])
     tags = [escape_text(one_line(t)) for t in record.tags if one_line(t)]
     if tags:
         parts.append(["Tags: " + ", ".join(tags)])
-    if all(len(part) == 1 for part in parts):
+    if _fits_one_line(parts):
         return " ".join([f"[^{label}]: {head}", *(_sentence(part[0]) for part in parts)])
     blocks = [f"[^{label}]: {head}"]
     for part in parts:
         blocks.append("\n".join(_INDENT + line if line else "" for line in part))
     return "\n\n".join(blocks)
+
+
+def guard_part_leads(lines: list[str]) -> list[str]:
+    """A note's paragraph reading like the start of the next part gets its colon written as a
+    reference (``Note&#58; ``), which renders the same, so an import can tell them apart."""
+    out: list[str] = []
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            fence = "" if fence_closes(fence, line) else fence
+        elif i and (opening := _FENCE_OPEN.match(line)):
+            fence = opening.group(1)
+        elif i and not lines[i - 1] and (lead := PART_LEAD.match(line)):
+            line = lead.group(1) + "&#58; " + line[lead.end() :]
+        out.append(line)
+    return out
+
+
+def fence_closes(fence: str, line: str) -> bool:
+    """Whether ``line`` closes the code fence opened by ``fence``."""
+    return re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line) is not None
+
+
+def _fits_one_line(parts: list[list[str]]) -> bool:
+    """Whether the parts can share one line and still be told apart on import.
+
+    A part's own text must not look like the start of the next part, and the full stop
+    put after a part must be the only one there: a note that does not end a sentence, or
+    tags ending in one, take the paragraph form instead.
+    """
+    if not all(len(part) == 1 for part in parts):
+        return False
+    for (line,) in parts:
+        if PART_BREAK.search(line):
+            return False
+        ends = line.endswith((".", "!", "?"))
+        if (line.startswith("Note: ") and not ends) or (line.startswith("Tags: ") and ends):
+            return False
+    return True
 
 
 def claim_head(record: AnnotationRecord) -> str:
@@ -112,7 +156,7 @@ def user_markdown_lines(markdown: str) -> list[str]:
     for i in range(len(lines)):
         line = lines[i]
         if fence:
-            if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line):
+            if fence_closes(fence, line):
                 fence = ""
         elif i and (opening := _FENCE_OPEN.match(line)):
             fence = opening.group(1)
