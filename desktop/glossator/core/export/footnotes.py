@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.export.escaping import escape_text, one_line
 from glossator.core.export.links import link_target
+from glossator.core.export.markdown_lines import code_span_end, outside_fences, unclosed_fence
 
 _INDENT = "    "
 _HEADING = re.compile(r" {0,3}(?=#{1,6}(?:[ \t]|$))")
@@ -39,8 +40,6 @@ def _defuse_link(match: re.Match) -> str:
 # Where one part of a one-line definition ends and the next begins.
 PART_BREAK = re.compile(r"(?<=[.!?]) (?=(?:Note|Sources|Tags): )")
 PART_LEAD = re.compile(r"(Note|Sources|Tags): ")
-
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
 
 
 def footnote_definition(label: str, head: str, record: AnnotationRecord) -> str:
@@ -66,22 +65,12 @@ def footnote_definition(label: str, head: str, record: AnnotationRecord) -> str:
 def guard_part_leads(lines: list[str]) -> list[str]:
     """A note's paragraph reading like the start of the next part gets its colon written as a
     reference (``Note&#58; ``), which renders the same, so an import can tell them apart."""
-    out: list[str] = []
-    fence = ""
-    for i, line in enumerate(lines):
-        if fence:
-            fence = "" if fence_closes(fence, line) else fence
-        elif i and (opening := _FENCE_OPEN.match(line)):
-            fence = opening.group(1)
-        elif i and not lines[i - 1] and (lead := PART_LEAD.match(line)):
-            line = lead.group(1) + "&#58; " + line[lead.end() :]
-        out.append(line)
-    return out
+    def guard(i: int, line: str) -> str:
+        if i and not lines[i - 1] and (lead := PART_LEAD.match(line)):
+            return lead.group(1) + "&#58; " + line[lead.end() :]
+        return line
 
-
-def fence_closes(fence: str, line: str) -> bool:
-    """Whether ``line`` closes the code fence opened by ``fence``."""
-    return re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", line) is not None
+    return outside_fences(lines, guard)
 
 
 def _fits_one_line(parts: list[list[str]]) -> bool:
@@ -152,19 +141,14 @@ def user_markdown_lines(markdown: str) -> list[str]:
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
-    fence = ""
-    for i in range(len(lines)):
-        line = lines[i]
-        if fence:
-            if fence_closes(fence, line):
-                fence = ""
-        elif i and (opening := _FENCE_OPEN.match(line)):
-            fence = opening.group(1)
-        else:
-            line = lines[i] = _escape_braces(line)
-            if i and (heading := _HEADING.match(line)):
-                lines[i] = line[: heading.end()] + "\\" + line[heading.end() :]
-    if fence:
+    def escape(i: int, line: str) -> str:
+        line = _escape_braces(line)
+        if i and (heading := _HEADING.match(line)):
+            line = line[: heading.end()] + "\\" + line[heading.end() :]
+        return line
+
+    lines = outside_fences(lines, escape)
+    if fence := unclosed_fence(lines):
         lines.append(fence)
     return lines
 
@@ -181,11 +165,7 @@ def _escape_braces(line: str) -> str:
     while i < len(line):
         ch = line[i]
         if ch == "`" and backslashes % 2 == 0:
-            run = len(line[i:]) - len(line[i:].lstrip("`"))
-            close = line.find("`" * run, i + run)
-            while close != -1 and line[close + run : close + run + 1] == "`":
-                close = line.find("`" * run, close + run + 1)
-            end = close + run if close != -1 else i + run
+            end = code_span_end(line, i)
             out.append(line[i:end])
             i = end
             backslashes = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from glossator.core.export.footnotes import _FENCE_OPEN, fence_closes
+from glossator.core.export.markdown_lines import code_span_end, outside_fences
 from glossator.core.export.links import link_target
 
 _SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s)]*"
@@ -24,19 +24,12 @@ _ESCAPED_HEADING = re.compile(r" {0,3}\\(?=#{1,6}(?:[ \t]|$))")
 
 def user_markdown_text(lines: Sequence[str]) -> str:
     """The note that ``user_markdown_lines`` wrote as ``lines``."""
-    out: list[str] = []
-    fence = ""
-    for i, line in enumerate(lines):
-        if fence:
-            if fence_closes(fence, line):
-                fence = ""
-        elif i and (opening := _FENCE_OPEN.match(line)):
-            fence = opening.group(1)
-        else:
-            if i and (heading := _ESCAPED_HEADING.match(line)):
-                line = line[: heading.end() - 1] + line[heading.end() :]
-            line = _drop_backslash_before(line, "{", skip_code=True)
-        out.append(_drop_backslash_before(line, "[^"))
+    def unescape(i: int, line: str) -> str:
+        if i and (heading := _ESCAPED_HEADING.match(line)):
+            line = line[: heading.end() - 1] + line[heading.end() :]
+        return _drop_backslash_before(line, "{", skip_code=True)
+
+    out = [_drop_backslash_before(line, "[^") for line in outside_fences(list(lines), unescape)]
     text = "\n".join(out)
     text = _DEFUSED_INLINE.sub(lambda m: _relink(m, "](" + m.group(1)), text)
     text = _DEFUSED_DEFINITION.sub(lambda m: _relink(m, m.group(1) + "[" + m.group(2)), text)
@@ -59,11 +52,7 @@ def _drop_backslash_before(line: str, target: str, *, skip_code: bool = False) -
     while i < len(line):
         ch = line[i]
         if skip_code and ch == "`" and backslashes % 2 == 0:
-            run = len(line[i:]) - len(line[i:].lstrip("`"))
-            close = line.find("`" * run, i + run)
-            while close != -1 and line[close + run : close + run + 1] == "`":
-                close = line.find("`" * run, close + run + 1)
-            end = close + run if close != -1 else i + run
+            end = code_span_end(line, i)
             out.append(line[i:end])
             i = end
             backslashes = 0

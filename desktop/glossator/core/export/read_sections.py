@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from glossator.core.annotation import SourceRef
 from glossator.core.errors import ReadError
-from glossator.core.export.footnotes import _FENCE_OPEN, PART_BREAK, PART_LEAD, fence_closes
+from glossator.core.export.footnotes import PART_BREAK, PART_LEAD
+from glossator.core.export.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
 from glossator.core.export.links import link_target
 from glossator.core.export.note_text import user_markdown_text
 from glossator.core.export.strip import unescape_text
@@ -139,7 +140,7 @@ def _definition(block: list[str]) -> Definition:
             continue
         if fence:
             fence = "" if fence_closes(fence, line) else fence
-        elif opening := _FENCE_OPEN.match(line):
+        elif opening := FENCE_OPEN.match(line):
             fence = opening.group(1)
         if parts:
             parts[-1].append(line)
@@ -174,17 +175,12 @@ def _add_part(definition: Definition, part: list[str]) -> None:
 
 def _unguarded(lines: list[str]) -> list[str]:
     """Undo ``footnotes.guard_part_leads``."""
-    out: list[str] = []
-    fence = ""
-    for i, line in enumerate(lines):
-        if fence:
-            fence = "" if fence_closes(fence, line) else fence
-        elif i and (opening := _FENCE_OPEN.match(line)):
-            fence = opening.group(1)
-        elif i and not lines[i - 1] and (lead := _GUARDED_LEAD.match(line)):
-            line = lead.group(1) + ": " + line[lead.end() :]
-        out.append(line)
-    return out
+    def unguard(i: int, line: str) -> str:
+        if i and not lines[i - 1] and (lead := _GUARDED_LEAD.match(line)):
+            return lead.group(1) + ": " + line[lead.end() :]
+        return line
+
+    return outside_fences(lines, unguard)
 
 
 def _source(item: str) -> SourceRef | None:
