@@ -24,6 +24,12 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="library database (default: GLOSSATOR_DB or the user data folder)")
 
 
+def _add_input_format(parser: argparse.ArgumentParser, *flags: str) -> None:
+    parser.add_argument(*flags, choices=("txt", "md", "html"), dest="input_format",
+                        help="how to read standard input ('-'): txt, md or html "
+                             "(default: html if it starts with a tag, else txt)")
+
+
 def version_text() -> str:
     """Glossator's version and the language model it would use."""
     from glossator.core.nlp.model import package_info
@@ -44,12 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("analyze", aliases=["analyse"], help="import and analyse a file; print its entities and claims")
-    p.add_argument("file")
+    p.add_argument("file", help="the article's file, or - to read it from standard input")
+    _add_input_format(p, "--format")
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
     p.add_argument("--min-score", type=float, default=0.5, help="hide claims scoring below this (default 0.5)")
 
     p = sub.add_parser("export", help="export an article as annotated Markdown or W3C Web Annotation JSON-LD")
-    p.add_argument("article", help="article id, or a file to import and analyse first")
+    p.add_argument("article", help="article id, or a file to import and analyse first (- reads standard input)")
     p.add_argument("-o", "--output",
                    help="the file to write (default: named after the article's title, in this folder)")
     p.add_argument("--format", choices=tuple(library.EXPORT_FORMATS), dest="fmt",
@@ -59,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Markdown: bold entities in the text (inline, the default), only list them (index), "
                         "or neither; JSON-LD: entities are left out unless --entities is given (not 'none')")
     p.add_argument("--min-score", type=float, default=0.5, help="leave out claims scoring below this")
+    _add_input_format(p, "--input-format")
 
     p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
                                       "sources, highlights and claim statuses")
-    p.add_argument("file")
+    p.add_argument("file", help="the file to import, or - to read it from standard input")
+    _add_input_format(p, "--format")
     p.add_argument("--no-analyse", action="store_true", help="store the article without analysing it")
 
     sub.add_parser("list", help="list the articles in the library")

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from glossator import cli_output
 from glossator.core import library, reimport, store
+from glossator.core.errors import GlossatorError
 from glossator.core.export.file_names import file_name_for
 from glossator.core.paths import user_data_dir
 from glossator.core.readers import read_article
 from glossator.core.resources import sample_article
+
+STDIN = "-"  # as a FILE argument: read the article from standard input
 
 
 def _article_id(ref: str) -> int:
@@ -36,8 +39,20 @@ def _summary(row, outcome, min_score: float) -> str:
     return "\n".join(lines)
 
 
+def _import(ref: str, input_format: str | None) -> reimport.ImportReport:
+    """Import a file, or standard input for ``-``; ``input_format`` only applies to the latter."""
+    if ref == STDIN:
+        if sys.stdin is None:
+            raise GlossatorError("there is no standard input to read")
+        return reimport.import_stdin(sys.stdin.buffer, format=input_format)
+    if input_format:
+        raise GlossatorError(f"the input format ({input_format}) is for standard input ('-'); "
+                             "a file is read by its suffix")
+    return reimport.import_path(ref)
+
+
 def analyze(args) -> int:
-    row = library.import_file(args.file)
+    row = _import(args.file, args.input_format).row
     outcome = library.analyse(row, force=args.force)
     print(_summary(row, outcome, args.min_score))
     return 0
@@ -45,7 +60,7 @@ def analyze(args) -> int:
 
 def import_file(args) -> int:
     """``glossator import FILE``: store a file; an export's annotations come back with it."""
-    report = reimport.import_path(args.file)
+    report = _import(args.file, args.input_format)
     row = report.row
     print(f"Article {row.id}: {row.title or '(untitled)'}")
     if report.from_export:
@@ -62,7 +77,11 @@ def import_file(args) -> int:
 
 def export(args) -> int:
     fmt = args.fmt or _format_for(args.output)
-    row = library.resolve_article(args.article)
+    if args.article == STDIN or args.input_format:
+        row = _import(args.article, args.input_format).row
+        library.analyse(row)
+    else:
+        row = library.resolve_article(args.article)
     if fmt == "jsonld":
         options = {"include_entities": args.entities in ("inline", "index")}
     else:

@@ -186,3 +186,8 @@ def test_gui_stays_responsive_during_a_long_analysis(qtbot, window, tmp_path):
     longest = max(gaps)
     print(f"\nlongest gap between 20 ms timer ticks during analysis of {copies * words:,} words: {longest} ms")
     assert longest < 1_500
+
+
+def test_library_panel_uses_the_windows_actions(window):
+    assert window.library.open_action is window.actions[Act.LIBRARY_OPEN]
+    assert window.library.delete_action is window.actions[Act.LIBRARY_DELETE]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from glossator.core import store
 from glossator.core.annotation import AnnotationRecord
@@ -25,6 +26,14 @@ from glossator.core.readers import format_for_suffix, read_article
 from glossator.core.readers.limits import resolve_max_bytes
 from glossator.core.readers.encoding import decode_bytes
 from glossator.core.readers.source_file import checked_file, file_label, read_bytes
+from glossator.core.readers.unfiled import (
+    STDIN_LABEL,
+    STDIN_SOURCE,
+    read_clipboard,
+    read_stream_text,
+    parse_unfiled,
+    sniff_format,
+)
 
 
 @dataclass
@@ -84,6 +93,34 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Readi
     return Reading(read_article(path, max_bytes=max_bytes))
 
 
+def read_pasted(html: str, text: str, *, source: str | None = None,
+                max_bytes: int | None = None) -> Reading:
+    """Read what was copied to the clipboard (see ``readers.unfiled``). Touches no database."""
+    return Reading(read_clipboard(html, text, source=source, max_bytes=max_bytes))
+
+
+def read_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
+               max_bytes: int | None = None) -> Reading:
+    """Read an article piped on standard input; a piped Glossator export gives its annotations."""
+    text, metadata = read_stream_text(stream, max_bytes=max_bytes)
+    fmt = format or sniff_format(text)
+    if format in (None, "md") and fmt != "html" and looks_like_export(text):
+        try:
+            parsed = parse_export(text, source_path=STDIN_SOURCE)
+        except ReadError as exc:
+            fmt, warnings = "md", [f"{STDIN_LABEL} looks like a Glossator export but cannot be read "
+                                   f"as one ({exc}); imported as plain Markdown"]
+        else:
+            parsed.article.metadata.update(metadata)
+            return Reading(parsed.article, parsed, list(parsed.warnings))
+    else:
+        warnings = []
+    # The limit was applied to the bytes read; the decoded text is not measured again.
+    article = parse_unfiled(text, format=fmt, source=STDIN_SOURCE, label=STDIN_LABEL)
+    article.metadata.update(metadata)
+    return Reading(article, warnings=warnings)
+
+
 def store_reading(reading: Reading) -> ImportReport:
     """Store a file read by ``read_file`` and restore what its export holds."""
     if reading.export is None:
@@ -103,6 +140,12 @@ def store_reading(reading: Reading) -> ImportReport:
 def import_path(path: str | os.PathLike, *, max_bytes: int | None = None) -> ImportReport:
     """Read and store a file in one step (the CLI's way; the window reads off its GUI thread)."""
     return store_reading(read_file(path, max_bytes=max_bytes))
+
+
+def import_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
+                 max_bytes: int | None = None) -> ImportReport:
+    """Read and store the article piped on standard input (``glossator import -``)."""
+    return store_reading(read_stdin(stream, format=format, max_bytes=max_bytes))
 
 
 def restore_annotations(report: ImportReport, parsed: ParsedExport) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 
 class Act(enum.Enum):
     OPEN = "open"
+    NEW_FROM_CLIPBOARD = "new_from_clipboard"
     EXPORT_MARKDOWN = "export_markdown"
     RESTORE_BACKUP = "restore_backup"
     QUIT = "quit"
@@ -38,6 +40,8 @@ class Act(enum.Enum):
     PREFERENCES = "preferences"
     UNDO_RELABEL = "undo_relabel"
     REDO_RELABEL = "redo_relabel"
+    LIBRARY_OPEN = "library_open"
+    LIBRARY_DELETE = "library_delete"
 
 
 @dataclass(frozen=True)
@@ -48,12 +52,16 @@ class Spec:
     theme_icon: str = ""
     style_icon: object = None  # a QStyle.StandardPixmap used when the theme has no icon
     checkable: bool = False
+    tool_tip: str = ""  # when the tooltip should say more (or less) than the status tip
+    # Where the shortcut works; None: the whole window.
+    shortcut_context: object = None
 
 
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
 SPECS: dict[Act, Spec] = {
     Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html)", _SK.Open, "document-open", _SP.SP_DialogOpenButton),
+    Act.NEW_FROM_CLIPBOARD: Spec("New Article from &Clipboard", "Read the article copied from a browser, a PDF or any other text", "Ctrl+Shift+V", "edit-paste"),
     Act.EXPORT_MARKDOWN: Spec("&Export…", "Export this article as annotated Markdown or W3C Web Annotation JSON-LD", "Ctrl+E", "document-save-as", _SP.SP_DialogSaveButton),
     Act.RESTORE_BACKUP: Spec("&Restore from Backup…", "Put one of the library's backups back; the current library is kept aside, not deleted", theme_icon="document-revert"),
     Act.QUIT: Spec("&Quit", "Quit Glossator", _SK.Quit, "application-exit"),
@@ -79,6 +87,11 @@ SPECS: dict[Act, Spec] = {
     Act.PREFERENCES: Spec("&Preferences…", "Entity rules and other settings of the library", "Ctrl+,", "preferences-system"),
     Act.UNDO_RELABEL: Spec("Undo &Library Relabel", "Put back every article's entities as they were before the last library-wide re-labelling", "Ctrl+Alt+Z"),
     Act.REDO_RELABEL: Spec("Redo Library Relabel", "Apply the library-wide re-labelling just undone again", "Ctrl+Alt+Shift+Z"),
+    Act.LIBRARY_OPEN: Spec("Open", "Read the selected article"),
+    # Delete only while the library list has focus: Delete in the reader means something else.
+    Act.LIBRARY_DELETE: Spec("Delete Article…", "Delete the selected article and everything attached to it", _SK.Delete,
+                             "edit-delete", _SP.SP_TrashIcon, tool_tip="Delete the selected article (Del)",
+                             shortcut_context=Qt.ShortcutContext.WidgetWithChildrenShortcut),
     Act.ABOUT: Spec("&About Glossator", "Version, model and licences", theme_icon="help-about"),
 }
 
@@ -89,9 +102,11 @@ def make_action(act: Act, parent: QWidget) -> QAction:
     action = QAction(spec.text, parent)
     action.setObjectName(f"action_{act.value}")
     action.setStatusTip(spec.tip)
-    action.setToolTip(spec.tip)
+    action.setToolTip(spec.tool_tip or spec.tip)
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
+    if spec.shortcut_context is not None:
+        action.setShortcutContext(spec.shortcut_context)
     icon = QIcon.fromTheme(spec.theme_icon) if spec.theme_icon else QIcon()
     if icon.isNull() and spec.style_icon is not None:
         icon = parent.style().standardIcon(spec.style_icon)

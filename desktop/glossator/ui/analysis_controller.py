@@ -1,7 +1,7 @@
-"""Opening files and analysing articles in the background, one place for both.
+"""Opening files (and pasted text) and analysing articles in the background, one place for both.
 
-Files are read on the I/O pool, analyses run on the single NLP thread, and every database
-write happens here on the GUI thread when a result comes back.
+Files and pasted text are read on the I/O pool, analyses run on the single NLP thread, and
+every database write happens here on the GUI thread when a result comes back.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from glossator.ui.background import BackgroundTask, Pools
 class AnalysisController(QObject):
     """Reads files and runs analyses off the GUI thread; reports through signals."""
 
-    article_opened = Signal(int, str)       # article id, path
+    article_opened = Signal(int, str)       # article id, path ('' for pasted text)
     import_reported = Signal(int, str)      # article id, what an export brought back (one line)
-    open_failed = Signal(str, str)          # path, message
+    open_failed = Signal(str, str)          # path ('' for pasted text), message
     analysis_started = Signal(int)
     analysis_progress = Signal(int, int, int)  # article id, done, total
     analysis_finished = Signal(int, bool)   # article id, whether the model ran
@@ -32,6 +32,7 @@ class AnalysisController(QObject):
         self.pools = pools
         self._reads: dict[str, BackgroundTask] = {}
         self._analyses: dict[int, BackgroundTask] = {}
+        self._pasted = 0
 
     # -- state -------------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -47,17 +48,25 @@ class AnalysisController(QObject):
     def open_file(self, path: str) -> None:
         """Read a file in the background; ``article_opened`` or ``open_failed`` follows."""
         path = str(Path(path).expanduser())
-        if path in self._reads:
+        self._read(path, path, reimport.read_file, path)
+
+    def open_clipboard(self, html: str, text: str) -> None:
+        """Read what was copied (its HTML, else its text) like a file; the signals name no path."""
+        self._pasted += 1
+        self._read(f"clipboard:{self._pasted}", "", reimport.read_pasted, html, text)
+
+    def _read(self, key: str, path: str, read, *args) -> None:
+        if key in self._reads:
             return
-        task = BackgroundTask(reimport.read_file, path)
-        task.succeeded.connect(lambda reading, p=path: self._read_done(p, reading))
-        task.failed.connect(lambda message, p=path: self._read_failed(p, message))
-        self._reads[path] = task
+        task = BackgroundTask(read, *args)
+        task.succeeded.connect(lambda reading, k=key, p=path: self._read_done(k, p, reading))
+        task.failed.connect(lambda message, k=key, p=path: self._read_failed(k, p, message))
+        self._reads[key] = task
         self.busy_changed.emit(True)
         task.start(self.pools.io)
 
-    def _read_done(self, path: str, reading) -> None:
-        self._reads.pop(path, None)
+    def _read_done(self, key: str, path: str, reading) -> None:
+        self._reads.pop(key, None)
         try:
             report = reimport.store_reading(reading)
         except Exception as exc:  # a store error is a user-facing message, not a crash
@@ -70,8 +79,8 @@ class AnalysisController(QObject):
             self.import_reported.emit(row.id, report.summary())
         self.analyse(row.id)
 
-    def _read_failed(self, path: str, message: str) -> None:
-        self._reads.pop(path, None)
+    def _read_failed(self, key: str, path: str, message: str) -> None:
+        self._reads.pop(key, None)
         self.open_failed.emit(path, message)
         self.busy_changed.emit(self.is_busy())
 

@@ -16,6 +16,7 @@ from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
 from glossator.ui.article_session import ArticleSession
 from glossator.ui.background import Pools
+from glossator.ui.clipboard_article import ClipboardOpener
 from glossator.ui.export_dialog import ExportDialog
 from glossator.ui.inspector_panel import InspectorPanel
 from glossator.ui.legend import LegendWidget
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
-        self.library = LibraryPanel(self)
+        self.library = LibraryPanel(self, actions=self.actions)
         self.entities = EntitiesPanel(self.session, self)
         self.claims = ClaimsPanel(self.session, self)
         self.notes = NotesPanel(self.session, self)
@@ -71,11 +72,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.analysis_label)
 
         window_chrome.build(self)
+        self.clipboard_opener = ClipboardOpener(self)
         self._connect()
         self._restore_settings()
         self.library.refresh()
         self._update_actions()
-        self.statusBar().showMessage("Open an article with Ctrl+O, or drop a file here.", 8000)
+        self.statusBar().showMessage("Open an article with Ctrl+O, paste one with Ctrl+Shift+V, or drop a file here.", 8000)
 
     # -- layout ------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
@@ -180,16 +182,17 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _article_opened(self, article_id: int, path: str) -> None:
-        self.settings.add_recent_file(path)
-        window_chrome.refresh_recent_menu(self)
+        if path:
+            self.settings.add_recent_file(path)
+            window_chrome.refresh_recent_menu(self)
         self.library.refresh()
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        self.statusBar().showMessage(f"Opened {Path(path).name}" if path else "Opened the clipboard's article", 4000)
         if self.session.article_id != article_id:
             self.show_article(article_id)
 
     def _open_failed(self, path: str, message: str) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Cannot open article", message)
+        QMessageBox.warning(self, "Cannot open article", message[:1].upper() + message[1:])
 
     def _article_deleted(self, article_id: int) -> None:
         self.controller.cancel(article_id)

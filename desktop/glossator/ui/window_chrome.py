@@ -20,6 +20,7 @@ def build(window) -> None:
 
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a[Act.OPEN])
+    file_menu.addAction(a[Act.NEW_FROM_CLIPBOARD])
     window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.setObjectName("recentMenu")
     refresh_recent_menu(window)

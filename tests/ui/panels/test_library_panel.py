@@ -214,3 +214,33 @@ def test_search_typed_as_query_syntax_is_just_words(qtbot, library):
     assert titles(panel) == ["Harbour reopens"]
     panel.search.setText('"reopened harbour"')
     assert titles(panel) == []
+
+
+def test_open_and_delete_are_the_shared_actions_given_to_it(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from glossator.ui.actions import Act, make_action
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    actions = {act: make_action(act, owner) for act in (Act.LIBRARY_OPEN, Act.LIBRARY_DELETE)}
+    panel = show(qtbot, LibraryPanel(actions=actions))
+    assert panel.open_action is actions[Act.LIBRARY_OPEN]
+    assert panel.delete_action is actions[Act.LIBRARY_DELETE]
+    # The context menu, and Delete only while the list has focus.
+    assert panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert panel.view.actions() == [actions[Act.LIBRARY_OPEN], actions[Act.LIBRARY_DELETE]]
+    assert panel.delete_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert panel.delete_action.shortcut().matches(Qt.Key.Key_Delete) is not None
+    assert panel.delete_action.text() == "Delete Article…"
+
+    panel.select_article(library["old"])
+    with qtbot.waitSignal(panel.open_requested, timeout=1000) as blocker:
+        actions[Act.LIBRARY_OPEN].trigger()
+    assert blocker.args == [library["old"]]
+    asked = []
+    monkeypatch.setattr(panel, "_confirm", lambda title: asked.append(title) or True)
+    with qtbot.waitSignal(panel.article_deleted, timeout=1000):
+        actions[Act.LIBRARY_DELETE].trigger()
+    assert asked == ["Harbour reopens"]
+    assert "Harbour reopens" not in titles(panel)

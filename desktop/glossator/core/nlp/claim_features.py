@@ -10,6 +10,7 @@ features too, so the learned score and the rules speak through one model.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,8 +143,10 @@ class SentenceInputs:
 
 def feature_values(indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct indices and their values: ``1 + log(count)``, scaled to length ``VALUE_NORM``."""
-    unique, counts = np.unique(indices, return_counts=True)
-    values = 1.0 + np.log(counts)
+    counts = Counter(indices.tolist())  # much quicker than np.unique on a few dozen indices
+    keys = sorted(counts)
+    unique = np.array(keys, dtype=np.int64)
+    values = 1.0 + np.log(np.array([counts[k] for k in keys], dtype=np.float64))
     return unique, values * (VALUE_NORM / np.sqrt(np.dot(values, values)))
 
 

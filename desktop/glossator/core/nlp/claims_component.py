@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from glossator.core.nlp import claim_clauses, claim_cues, speakers
 from glossator.core.nlp.claim_score import ClaimScorer
+from glossator.core.nlp.sentence_view import SentenceView
 
 SPANS_KEY = "claims"
 # When cues for several kinds fire, the claim is filed under the most specific one.
@@ -92,6 +93,7 @@ class SentenceCues:
 
 def sentence_cues(sent) -> SentenceCues:
     """Run every cue rule and the speaker rules on a (trimmed) sentence."""
+    sent = SentenceView.of(sent)
     quotes = claim_cues.quote_ranges(sent)
     cues = {
         "statistic": claim_cues.statistic_cues(sent),
@@ -127,6 +129,7 @@ def analyse_sentence(sent, scorer: ClaimScorer | None = None) -> Span | None:
     sent = trim_sentence(sent)
     if sent is None:
         return None
+    sent = SentenceView(sent)
     found = sentence_cues(sent)
     kinds = found.kinds
     if not kinds:
@@ -147,6 +150,7 @@ def sentence_score(sent, scorer: ClaimScorer | None = None) -> float:
     trimmed = trim_sentence(sent)
     if trimmed is None:
         return 0.0
+    trimmed = SentenceView(trimmed)
     found = sentence_cues(trimmed)
     return (scorer or ClaimScorer.words_only()).score(trimmed, found.kinds, found.quotes)
 

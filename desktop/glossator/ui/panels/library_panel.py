@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
-    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from peewee import PeeweeException
 
 from glossator.core import store
 from glossator.core.errors import GlossatorError, NotFoundError
+from glossator.ui.actions import Act, make_action
 from glossator.ui.panels.empty_state import EmptyStateStack
 from glossator.ui.panels.library_model import (
     CLAIMS,
@@ -36,16 +36,20 @@ from glossator.ui.panels.library_model import (
 )
 from glossator.ui.panels.view_keys import on_enter
 
-EMPTY_LIBRARY = "No articles yet — open a file (Ctrl+O) or drop one here"
+EMPTY_LIBRARY = "No articles yet — open a file (Ctrl+O), paste an article (Ctrl+Shift+V) or drop a file here"
 
 
 class LibraryPanel(QWidget):
-    """Lists ``store.list_articles()``; the window calls ``refresh()`` after anything changes it."""
+    """Lists ``store.list_articles()``; the window calls ``refresh()`` after anything changes it.
+
+    Its Open and Delete commands are the window's ``Act.LIBRARY_OPEN`` and ``Act.LIBRARY_DELETE``
+    actions when ``actions`` holds them; a panel on its own makes its own.
+    """
 
     open_requested = Signal(int)   # the reader asked to read this article
     article_deleted = Signal(int)  # this article is gone from the store
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, actions: dict[Act, QAction] | None = None):
         super().__init__(parent)
         self._model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
@@ -76,7 +80,7 @@ class LibraryPanel(QWidget):
         self._enter = on_enter(self.view, self._open_index)
         self.view.selectionModel().currentRowChanged.connect(self._update_actions)
 
-        self._make_actions()
+        self._use_actions(actions or {})
         self.stack = EmptyStateStack(self.view)
 
         delete_button = QToolButton()
@@ -165,20 +169,12 @@ class LibraryPanel(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- internals -----------------------------------------------------------------------
-    def _make_actions(self) -> None:
-        self.open_action = QAction("Open", self)
-        self.open_action.setStatusTip("Read the selected article")
+    def _use_actions(self, actions: dict[Act, QAction]) -> None:
+        self.open_action = actions.get(Act.LIBRARY_OPEN) or make_action(Act.LIBRARY_OPEN, self)
+        self.delete_action = actions.get(Act.LIBRARY_DELETE) or make_action(Act.LIBRARY_DELETE, self)
         self.open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
-        trash = QIcon.fromTheme(
-            QIcon.ThemeIcon.EditDelete, self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
-        )
-        self.delete_action = QAction(trash, "Delete Article…", self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        # Only while the list has focus: Delete in the reader means something else.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.setStatusTip("Delete the selected article and everything attached to it")
-        self.delete_action.setToolTip("Delete the selected article (Del)")
         self.delete_action.triggered.connect(lambda: self.delete_selected())
+        # Added to the list only, so Delete (a list-focus shortcut) acts only there.
         self.view.addAction(self.open_action)
         self.view.addAction(self.delete_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -1,0 +1,66 @@
+"""File > New Article from Clipboard: what a browser, a PDF viewer or an editor copied, read
+and stored like an opened file. The action is enabled only while the clipboard holds text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from glossator.ui.actions import Act
+
+NOTHING_TO_READ = "The clipboard holds no text to read as an article."
+ONLY_AN_IMAGE = "The clipboard holds only an image; copy the article's text instead."
+ONLY_WHITESPACE = "The clipboard holds only blank space, no text to read as an article."
+
+
+def readable(mime: QMimeData | None) -> bool:
+    """Whether the clipboard's data offers HTML or plain text."""
+    return mime is not None and (mime.hasHtml() or mime.hasText())
+
+
+def clipboard_contents(mime: QMimeData | None) -> tuple[str, str]:
+    """The clipboard's HTML and plain text ('' for what it lacks)."""
+    if mime is None:
+        return "", ""
+    return (mime.html() if mime.hasHtml() else ""), (mime.text() if mime.hasText() else "")
+
+
+def why_unreadable(mime: QMimeData | None) -> str:
+    """The message for a clipboard that has nothing to read, or '' when it has."""
+    html, text = clipboard_contents(mime)
+    if html.strip() or text.strip():
+        return ""
+    if text or html:
+        return ONLY_WHITESPACE
+    if mime is not None and mime.hasImage():
+        return ONLY_AN_IMAGE
+    return NOTHING_TO_READ
+
+
+class ClipboardOpener(QObject):
+    """Keeps the action's enabled state in step with the clipboard and opens what it holds."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.action = window.actions[Act.NEW_FROM_CLIPBOARD]
+        self.clipboard = QGuiApplication.clipboard()
+        self.clipboard.dataChanged.connect(self.update_action)
+        self.action.triggered.connect(self.open)
+        self.update_action()
+
+    def update_action(self) -> None:
+        self.action.setEnabled(readable(self.clipboard.mimeData()))
+
+    def open(self) -> None:
+        """Read the clipboard in the background; the window shows it once it is stored."""
+        mime = self.clipboard.mimeData()
+        problem = why_unreadable(mime)
+        if problem:
+            self.window.statusBar().showMessage(problem, 8000)
+            QMessageBox.information(self.window, "Nothing to read", problem)
+            return
+        html, text = clipboard_contents(mime)
+        self.window.statusBar().showMessage("Reading the clipboard…")
+        self.window.controller.open_clipboard(html, text)
