@@ -3,6 +3,7 @@
 from spacy.tokens import Span as SpacySpan
 
 from glossator.core.nlp.analysis import analyze_text
+from glossator.core.nlp.chunks import chunk_text
 from glossator.core.nlp.entity_labels import resolve_entities
 from glossator.core.nlp.entity_repeats import MentionReader, settle_overlaps
 from glossator.core.nlp.mentions import Mention
@@ -90,3 +91,30 @@ def test_a_name_suffix_is_not_a_surname(nlp):
     assert [(form, attrs["canonical"]) for form, _, attrs in found if "King" in form] == [
         ("Martin Luther King Jr.", "Martin Luther King Jr."), ("King", "Martin Luther King Jr.")]
     assert not [form for form, _, _ in found if form == "Jr."]
+
+
+def test_a_name_met_in_a_later_chunk_is_found_in_the_earlier_ones(nlp):
+    first = "Quorvex shipped early. Analysts liked Quorvex."
+    second = "Later, Quorvex Labs and Quorvex merged."
+    reader = MentionReader(nlp, None)
+    doc = nlp(first)
+    doc.ents = []  # the model saw no name in the first chunk
+    assert reader.read(doc, 0) == []
+    doc = nlp(second)
+    doc.ents = [SpacySpan(doc, 5, 6, label="ORG")]  # the second "Quorvex"
+    reader.read(doc, 100)
+    found = [(m.start, m.text, m.label, m.origin) for m in reader.read_again(first, 0, 0)]
+    assert found == [(0, "Quorvex", "ORG", "repeat"), (38, "Quorvex", "ORG", "repeat")]
+    # Names met in the chunk itself, or before it, were searched for when it was read.
+    assert reader.read_again(second, 100, 1) == []
+
+
+def test_long_text_marks_a_name_in_chunks_before_the_one_that_taught_it(nlp):
+    # "NVIDIA" alone on the first line is no entity to the model; the last chunk, read much
+    # later, names Nvidia as an organisation, and the first chunk is searched again for it.
+    filler = "The weather was mild and the fields were green. " * 30
+    text = ("NVIDIA\n\n" + filler + "\n\n" + filler + "\n\n"
+            + "Nvidia's share price plunged by 17%, wiping out approximately $600 billion from its market cap.")
+    chunked = analyze_text(text, nlp, chunk_chars=1200)
+    assert len(chunk_text(text, 1200)) >= 3
+    assert [(text[s.start:s.end], s.label) for s in chunked.entities if s.start == 0] == [("NVIDIA", "ORG")]

@@ -18,7 +18,7 @@ from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import ModelInfo, load_model, model_info
 
 # Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 
 class AnalysisCancelled(Exception):
@@ -89,6 +89,10 @@ def analyze_text(
         claims.extend(claim_spans(doc, offset))
         if progress is not None:
             progress(offset + len(doc.text), total)
+    for index, (offset, piece) in enumerate(pieces[:-1]):
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled()
+        mentions.extend(reader.read_again(piece, offset, index))
     entities = resolve_entities(mentions, rules)
     canonical_speakers(claims, entities, text)
     spans = sorted(entities + claims, key=lambda s: (s.start, s.kind != "claim", -s.end))

@@ -10,7 +10,9 @@ one-word name the document also writes in lower case is a common word ("Poker") 
 searched for there.
 
 A long text is read in chunks; each chunk is searched for the names known from it and from
-the chunks before it (a news article is a single chunk).
+the chunks before it, and once every chunk is read, the earlier chunks are searched again
+(tokens only, the model does not run twice) for the names first met in a later one (a news
+article is a single chunk).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class MentionReader:
         self.labels: dict[str, str] = {}  # surface key -> label a match starts with
         self.forms: dict[str, str] = {}   # surface key -> the name as written
         self.taught: set[str] = set()
+        self.learned_at: dict[str, int] = {}  # surface key -> the chunk it was first met in
+        self.chunks_read = 0
         rules, _names = split_rules(rules)
         self.ignored = {surface_key(text) for text, label in rules.items() if label == IGNORE}
         for text, label in rules.items():
@@ -73,6 +77,7 @@ class MentionReader:
             return
         self.labels[key] = label
         self.forms[key] = pattern
+        self.learned_at[key] = -1 if taught else self.chunks_read
         if taught:
             self.taught.add(key)
         self.matcher.add(key, [self.nlp.make_doc(pattern)])
@@ -86,9 +91,20 @@ class MentionReader:
                 words = [w for w in mention.text.split() if w.casefold().strip(",") not in lexicon.NAME_SUFFIXES]
                 if mention.label == "PERSON" and len(words) > 1:
                     self._learn(words[-1], "PERSON")
-        return found + self._matches(doc, offset)
+        matches = self._matches(doc, offset)
+        self.chunks_read += 1
+        return found + matches
 
-    def _matches(self, doc, offset: int) -> list[Mention]:
+    def read_again(self, text: str, offset: int, index: int) -> list[Mention]:
+        """Mentions in chunk ``index`` (``text``, at ``offset``) of the names first met in a
+        later chunk. Only the tokeniser runs; where such a mention overlaps one the model
+        found in this chunk, ``settle_overlaps`` keeps the model's."""
+        later = {key for key, at in self.learned_at.items() if at > index}
+        if not later:
+            return []
+        return self._matches(self.nlp.make_doc(text), offset, only=later)
+
+    def _matches(self, doc, offset: int, only: set[str] | None = None) -> list[Mention]:
         # Numbers, dates and amounts the model found keep their words; a name the model
         # found is not found again (so a longer match cannot hide a shorter name inside it).
         taken = set()
@@ -103,6 +119,8 @@ class MentionReader:
         spans = []
         for match in self.matcher(doc, as_spans=True):
             key = match.label_
+            if only is not None and key not in only:
+                continue
             if match.text.islower() and not self.forms[key].islower():
                 continue
             if len(match) == 1 and key not in self.taught and key in common:
@@ -116,7 +134,7 @@ class MentionReader:
             origin = "rule" if key in self.taught else "repeat"
             mention = Mention(offset + span.start_char, offset + span.end_char, span.text,
                               span.label_, len(span), origin=origin)
-            evidence = evidence_label(span)
+            evidence = evidence_label(span) if doc.has_annotation("DEP") else None
             if evidence is not None:
                 mention.evidence, mention.evidence_words = evidence
             mentions.append(mention)
