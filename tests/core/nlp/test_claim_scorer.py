@@ -132,3 +132,17 @@ def test_model_files_ship_in_the_wheel_and_stay_small():
     folder = root / "resources" / "models"
     assert (folder / "checkworthiness.json").exists()
     assert (folder / "checkworthiness.npz").stat().st_size < 2_000_000
+
+
+def test_sentence_view_entities_are_the_spans_own(nlp):
+    from glossator.core.nlp.sentence_view import SentenceView, entities_within
+
+    doc = nlp("Sam Altman met Nvidia in Paris on Monday. Then the New York Times wrote about OpenAI and Microsoft.")
+    for sent in doc.sents:
+        expected = [(e.start, e.end, e.label_) for e in sent.ents]
+        assert [(e.start, e.end, e.label_) for e in SentenceView(sent).ents] == expected
+    # A span cutting an entity in two holds neither half.
+    times = next(e for e in doc.ents if "York" in e.text)
+    cut = doc[times.start + 1 : len(doc)]
+    assert [(e.start, e.end) for e in entities_within(cut, list(cut))] == [(e.start, e.end) for e in cut.ents]
+    assert all(e.start >= cut.start for e in entities_within(cut, list(cut)))

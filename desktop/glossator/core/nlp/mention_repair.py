@@ -19,11 +19,15 @@ def _standalone_keys(mentions: list[Mention]) -> set[str]:
 
 
 def _leading_key(mention: Mention, keys: set[str]) -> str | None:
+    """The longest other name the mention starts with, followed by a space."""
     folded = mention.text.casefold()
     best = None
-    for key in keys:
-        if key != mention.key and folded.startswith(key + " ") and (best is None or len(key) > len(best)):
-            best = key
+    space = folded.find(" ")
+    while space != -1:
+        prefix = folded[:space]
+        if prefix in keys and prefix != mention.key:
+            best = prefix  # each later space gives a longer prefix
+        space = folded.find(" ", space + 1)
     return best
 
 

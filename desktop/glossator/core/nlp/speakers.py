@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from glossator.core.nlp import lexicon
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -25,11 +27,17 @@ class Speaker:
 
 
 def _entity_of(token):
+    """The speaker-like entity ``token`` is part of, found from the entity tags around it."""
+    if token.ent_iob_ not in ("B", "I") or token.ent_type_ not in SPEAKER_LABELS:
+        return None
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
-            return ent
-    return None
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _noun_phrase(token, limit: int = 8) -> str:
