@@ -8,13 +8,8 @@ import pytest
 
 from glossator import cli
 from glossator.core import store
+from tests.cli_runner import run
 from tests.samples import SAMPLE_ARTICLE
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_analyze_prints_entities_and_claims(capsys):

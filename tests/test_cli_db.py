@@ -1,14 +1,8 @@
 """``glossator db check|backup|restore``, and what the other commands say about a bad library."""
 
-from glossator import cli
 from glossator.core import store
 from glossator.core.store import backups
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run
 
 
 def test_check_passes_a_healthy_library(capsys, glossator_db):

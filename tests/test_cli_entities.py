@@ -2,16 +2,10 @@
 
 import json
 
-from glossator import cli
+from tests.cli_runner import run
 from tests.samples import SAMPLE_ARTICLE
 
 OTHER = "Nvidia, the chipmaker, sold more chips than ever. Analysts at Bernstein said NVIDIA would grow.\n"
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_entities_lists_every_article_and_sentence_mentioning_a_name(capsys, tmp_path):

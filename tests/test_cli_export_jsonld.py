@@ -2,9 +2,9 @@
 
 import json
 
-from glossator import cli
 from glossator.core import store
 from glossator.core.readers import read_text
+from tests.cli_runner import run
 from tests.web_annotation_schemas import collection_failures, items
 
 TEXT = (
@@ -13,12 +13,6 @@ TEXT = (
     "$600 billion from its market cap.\n"
 )
 CLAIM = "plunged by 17%, wiping out approximately $600 billion"
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _article() -> int:

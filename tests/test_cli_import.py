@@ -1,14 +1,8 @@
 """``glossator import``: a file into the library, an export with its annotations."""
 
-from glossator import cli
 from glossator.core import store
+from tests.cli_runner import run
 from tests.samples import SAMPLE_ARTICLE
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_import_restores_an_export_into_another_library(capsys, tmp_path):

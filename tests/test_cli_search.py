@@ -1,14 +1,8 @@
 """``glossator search``: the library's full-text search from the command line."""
 
-from glossator import cli
 from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run
 
 
 def _article(text, title):

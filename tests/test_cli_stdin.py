@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from glossator import cli
 from glossator.core import store
+from tests.cli_runner import run as run_command
 from tests.samples import SAMPLE_ARTICLE
 
 PAGE = (
@@ -20,9 +20,7 @@ PAGE = (
 
 def run(capsys, monkeypatch, data: bytes, *argv):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_command(capsys, *argv)
 
 
 def stored():

@@ -1,6 +1,7 @@
 """Opening the database: pragmas, persistence, and clear errors for files a user got wrong."""
 
 import sqlite3
+from contextlib import contextmanager
 
 import pytest
 
@@ -16,6 +17,18 @@ from glossator.core.store import (
     models,
     open_database,
 )
+
+
+@contextmanager
+def _held_exclusively(path):
+    """Another connection holding an exclusive lock on the file for the duration."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def test_open_uses_environment_path(glossator_db):
@@ -123,14 +136,8 @@ def test_newer_schema_is_refused(glossator_db):
 def test_locked_database_gives_one_line(glossator_db, monkeypatch):
     close_database()
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
-    holder = sqlite3.connect(glossator_db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(StoreError) as caught:
-            open_database(glossator_db)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    with _held_exclusively(glossator_db), pytest.raises(StoreError) as caught:
+        open_database(glossator_db)
     message = str(caught.value)
     assert "locked" in message and str(glossator_db) in message and "\n" not in message
 
@@ -193,8 +200,6 @@ def test_write_waits_out_a_lock_held_longer_than_the_busy_timeout(
 
 
 def test_unusable_files_are_told_apart_from_passing_trouble(glossator_db, tmp_path, monkeypatch):
-    from glossator.core.errors import UnusableDatabaseError
-
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"\x00garbage" * 600)
     with pytest.raises(UnusableDatabaseError):
@@ -208,12 +213,6 @@ def test_unusable_files_are_told_apart_from_passing_trouble(glossator_db, tmp_pa
     open_database(glossator_db)
     close_database()
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
-    holder = sqlite3.connect(glossator_db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(StoreError) as caught:
-            open_database(glossator_db)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    with _held_exclusively(glossator_db), pytest.raises(StoreError) as caught:
+        open_database(glossator_db)
     assert not isinstance(caught.value, UnusableDatabaseError)
