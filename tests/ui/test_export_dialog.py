@@ -3,11 +3,12 @@
 import json
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from glossator.core import store
 from glossator.core.errors import GlossatorError
 from glossator.core.readers import read_text
+from glossator.ui import file_dialogs
 from glossator.ui.export_dialog import ExportDialog, file_name_for, qt_html
 
 TEXT = (
@@ -81,9 +82,9 @@ def test_save_asks_for_a_file_named_after_the_article(monkeypatch, tmp_path, dia
 
     def ask(parent, caption, path, filters):
         asked["path"] = path
-        return str(tmp_path / "chosen.md"), filters
+        return str(tmp_path / "chosen.md")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    monkeypatch.setattr(file_dialogs, "save_file_name", ask)
     assert dialog.save()
     assert asked["path"].endswith("deepseek-r1-shakes-the-markets.md")
     assert (tmp_path / "chosen.md").read_text(encoding="utf-8") == dialog.markdown_text()
@@ -92,14 +93,14 @@ def test_save_asks_for_a_file_named_after_the_article(monkeypatch, tmp_path, dia
 
 def test_a_failed_save_is_reported_and_the_dialog_stays(monkeypatch, tmp_path, dialog):
     target = tmp_path / "missing" / "out.md"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args: str(target))
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
     assert not dialog.save()
     assert warnings and "does not exist" in warnings[0]
     with pytest.raises(GlossatorError):
         dialog.save_to(target)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args: "")
     assert not dialog.save()
 
 
@@ -142,9 +143,9 @@ def test_saving_json_ld_asks_for_a_jsonld_file_and_writes_the_preview(monkeypatc
 
     def ask(parent, caption, path, filters):
         asked.update(caption=caption, path=path, filters=filters)
-        return str(tmp_path / "chosen.jsonld"), filters
+        return str(tmp_path / "chosen.jsonld")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    monkeypatch.setattr(file_dialogs, "save_file_name", ask)
     assert dialog.save()
     assert asked["path"].endswith("deepseek-r1-shakes-the-markets.jsonld")
     assert asked["filters"].startswith("W3C Web Annotation JSON-LD (*.jsonld *.json)")

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from glossator.core.errors import GlossatorError
 from glossator.core.nlp.entity_aliases import ALIAS
 from glossator.core.nlp.mentions import surface_key
 from glossator.core.rules_io import export_rules, import_rules
+from glossator.ui import file_dialogs
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES
 
 NOT_AN_ENTITY = "Not an entity"
@@ -144,12 +144,12 @@ class EntityRulesPage(QWidget):
             self._change(lambda: [store.delete_entity_rule(rule_id) for rule_id in ids])
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import Entity Rules", "", JSONL_FILTER)
+        path = file_dialogs.open_file_name(self, "Import Entity Rules", "", JSONL_FILTER)
         if path:
             self._change(lambda: import_rules(path))
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Entity Rules", "entity-rules.jsonl", JSONL_FILTER)
+        path = file_dialogs.save_file_name(self, "Export Entity Rules", "entity-rules.jsonl", JSONL_FILTER)
         if path:
             try:
                 export_rules(path)

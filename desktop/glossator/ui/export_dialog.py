@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from glossator.core.errors import GlossatorError
 from glossator.core.export.file_names import file_name_for
 from glossator.core.library import EXPORT_FORMATS, export_article, render_export
+from glossator.ui import file_dialogs
 from glossator.ui.markdown_view import SafeTextBrowser
 
 FORMAT_CHOICES = (
@@ -236,7 +236,7 @@ class ExportDialog(QDialog):
         """Ask where to save, save there and close; a failure is shown and the dialog stays."""
         caption = f"Export as {self.format.currentText()}"
         fmt = self.export_format()
-        path, _filter = QFileDialog.getSaveFileName(self, caption, self.default_path(), _SAVE_FILTERS[fmt])
+        path = file_dialogs.save_file_name(self, caption, self.default_path(), _SAVE_FILTERS[fmt])
         if not path:
             return False
         try:

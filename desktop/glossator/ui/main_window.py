@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from glossator.core import store
 from glossator.core.export.claim_snippet import claim_markdown
-from glossator.ui import entity_features, restore_dialog, window_chrome
+from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
@@ -20,6 +20,7 @@ from glossator.ui.clipboard_article import ClipboardOpener
 from glossator.ui.export_dialog import ExportDialog
 from glossator.ui.inspector_panel import InspectorPanel
 from glossator.ui.legend import LegendWidget
+from glossator.ui.library_watch import LibraryWatch
 from glossator.ui.panels.claims_panel import ClaimsPanel
 from glossator.ui.panels.entities_panel import EntitiesPanel
 from glossator.ui.panels.library_panel import LibraryPanel
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
 
         window_chrome.build(self)
         self.clipboard_opener = ClipboardOpener(self)
+        self.library_watch = LibraryWatch(self)
+        self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
         self._connect()
         self._restore_settings()
         self.library.refresh()
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
     # -- opening -----------------------------------------------------------------------
     def choose_files(self) -> None:
         start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", start, OPEN_FILTER)
+        paths = file_dialogs.open_file_names(self, "Open Articles", start, OPEN_FILTER)
         self.open_files(paths)
 
     def open_files(self, paths) -> None:

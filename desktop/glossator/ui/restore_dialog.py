@@ -41,7 +41,8 @@ def kind_label(kind: str) -> str:
     """A backup's kind as the reader knows it."""
     if kind.startswith("upgrade-from-v"):
         return f"Before an upgrade (from schema {kind.removeprefix('upgrade-from-v')})"
-    return {"daily": "Daily", "manual": "Made with 'glossator db backup'"}.get(kind, kind)
+    return {"daily": "Daily", "manual": "Made with 'glossator db backup'",
+            "rescued": "Kept when the library was changed under the window"}.get(kind, kind)
 
 
 def file_size(size: int) -> str:

@@ -1,5 +1,6 @@
 """Opening the database: pragmas, persistence, and clear errors for files a user got wrong."""
 
+import os
 import sqlite3
 from contextlib import contextmanager
 
@@ -13,6 +14,7 @@ from glossator.core.store import (
     close_database,
     database,
     database_path,
+    get_article,
     migrations,
     models,
     open_database,
@@ -158,20 +160,43 @@ def test_write_on_locked_database_is_store_error(article_row, glossator_db, monk
     assert annotation_records(article_row.id) == []
 
 
-def test_read_only_database_gives_one_line(glossator_db, monkeypatch):
+def test_read_only_file_opens_for_reading_and_refuses_edits(article_row, glossator_db, monkeypatch, span_of):
     close_database()
-    # A read-only open is what SQLite falls back to for a file without write permission;
-    # forcing it works even for a test run as root, which ignores file modes.
+    # Root ignores file modes, so the permission answer is what a user without rights gets.
+    real_access = os.access
+    monkeypatch.setattr(database.os, "access", lambda p, mode: False if str(p) == str(glossator_db)
+                        and mode == os.W_OK else real_access(p, mode))
+    before = glossator_db.read_bytes()
+    open_database(glossator_db)
+    assert database.read_only_reason() == "the file is read-only"
+    assert get_article(article_row.id).title == article_row.title
+    start, end = span_of(article_row.text, "17%")
+    with pytest.raises(StoreError) as caught:
+        add_note(article_row.id, start, end, "refused")
+    message = str(caught.value)
+    assert "read-only" in message and "edits are impossible" in message and str(glossator_db) in message
+    close_database()
+    assert glossator_db.read_bytes() == before
+
+
+def test_file_system_that_refuses_writes_still_opens_for_reading(article_row, glossator_db, monkeypatch, span_of):
+    close_database()
+    # What SQLite meets on a read-only mount: every connection it makes is read-only.
     original = sqlite3.connect
 
     def read_only(database_name, *args, **kwargs):
-        kwargs["uri"] = True
-        return original(f"file:{database_name}?mode=ro", *args, **kwargs)
+        if not str(database_name).startswith("file:"):
+            kwargs["uri"] = True
+            database_name = f"file:{database_name}?mode=ro"
+        return original(database_name, *args, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", read_only)
-    with pytest.raises(StoreError) as caught:
-        open_database(glossator_db)
-    assert "read-only" in str(caught.value) and str(glossator_db) in str(caught.value)
+    open_database(glossator_db)
+    assert database.read_only_reason() == "the file system refuses writes"
+    assert get_article(article_row.id).id == article_row.id
+    start, end = span_of(article_row.text, "17%")
+    with pytest.raises(StoreError, match="edits are impossible"):
+        add_note(article_row.id, start, end, "refused")
 
 
 def test_write_waits_out_a_lock_held_longer_than_the_busy_timeout(

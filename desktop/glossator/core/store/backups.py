@@ -2,7 +2,8 @@
 
 Copies live in a ``backups`` folder next to the database, named
 ``<stem>-<UTC time>-<kind>.db``; the kind is ``daily``, ``upgrade-from-v<N>`` (taken before a
-migration) or ``manual``. Each copy is written to a temporary file, checked with
+migration), ``manual`` or ``rescued`` (what a window saw when
+another program broke its hold on the library). Each copy is written to a temporary file, checked with
 ``PRAGMA integrity_check`` and only then renamed into place, so an interrupted backup never
 leaves half a file and a damaged library never pushes a good copy out of the rotation.
 """
@@ -49,7 +50,7 @@ def list_backups(db_path: Path) -> list[Backup]:
     """The copies of this database, newest first."""
     folder = backup_folder(db_path)
     pattern = re.compile(
-        rf"{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-(daily|manual|upgrade-from-v\d+)\.db"
+        rf"{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-(daily|manual|rescued|upgrade-from-v\d+)\.db"
     )
     found = []
     if folder.is_dir():

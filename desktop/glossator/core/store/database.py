@@ -20,6 +20,8 @@ import peewee
 from ..errors import StoreError, UnusableDatabaseError
 from ..paths import resolve_db_path
 from . import backups, migrations
+from .guarded_database import GuardedSqliteDatabase
+from .inspection import LibraryState, inspect_library, read_only_uri
 from .models import DB, SchemaVersion
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,21 +49,47 @@ _UNUSABLE = ("not a database", "malformed")
 
 _log = logging.getLogger(__name__)
 _open_path: Path | None = None
+# Why the open library cannot be written to, or None when it can.
+_read_only_reason: str | None = None
 
 
-def open_database(path: str | os.PathLike[str] | None = None) -> Path:
+def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Path:
     """Open (creating or upgrading as needed) the library database and bind the models to it.
 
-    ``path`` overrides ``GLOSSATOR_DB``, which overrides the user data folder. Anything the
-    user can cause (corrupt, locked, read-only file) raises StoreError naming the file; a
-    damaged, foreign or newer file raises UnusableDatabaseError and is never written to.
+    ``path`` overrides ``GLOSSATOR_DB``, which overrides the user data folder. The file is
+    first looked at read-only: a damaged, foreign or newer file, or one whose schema is not
+    whole, raises UnusableDatabaseError and is never written to, not even its header.
+    A file or folder that cannot be written to (or ``read_only``) is opened for reading
+    only; writes then raise StoreError saying so. Anything else the user can cause
+    (locked file, full disk) raises StoreError naming the file.
     """
-    global _open_path
+    global _open_path, _read_only_reason
     resolved = resolve_db_path(path)
     close_database()
-    _check_file(resolved)
-    existed = resolved.exists() and resolved.stat().st_size > 0
-    database = peewee.SqliteDatabase(
+    _check_path(resolved)
+    state = inspect_library(resolved)
+    _refuse_unusable(resolved, state)
+    reason = "it was opened for reading only" if read_only else _unwritable_reason(resolved, state)
+    if reason is None:
+        try:
+            _open_writable(resolved, state)
+        except StoreError as exc:
+            # A file that SQLite itself finds read-only (a read-only mount, a file as a
+            # user without rights) can still be read.
+            if state.kind != "library" or "read-only" not in str(exc):
+                raise
+            reason = "the file system refuses writes"
+    if reason is not None:
+        _open_read_only(resolved, state, reason)
+    _open_path, _read_only_reason = resolved, reason
+    if reason is None and state.kind == "library":
+        _daily_backup(resolved)
+    return resolved
+
+
+def _open_writable(resolved: Path, state: LibraryState) -> None:
+    database = GuardedSqliteDatabase(
+        resolved,
         str(resolved),
         pragmas={
             "journal_mode": "wal",
@@ -87,10 +115,76 @@ def open_database(path: str | os.PathLike[str] | None = None) -> Path:
         unusable = any(needle in str(exc).lower() for needle in _UNUSABLE)
         error = UnusableDatabaseError if unusable else StoreError
         raise error(describe_failure(resolved, exc)) from exc
-    _open_path = resolved
-    if existed:
-        _daily_backup(resolved)
-    return resolved
+
+
+def _open_read_only(resolved: Path, state: LibraryState, reason: str) -> None:
+    """Bind the models to a connection that cannot write; a library that needs an upgrade
+    or does not exist yet cannot be used that way."""
+    if state.kind == "new":
+        raise StoreError(f"Cannot create the library {resolved}: {reason}.")
+    if state.version != migrations.latest_version():
+        raise StoreError(
+            f"The library {resolved} needs an upgrade to schema {migrations.latest_version()} "
+            f"but cannot be written to ({reason})."
+        )
+    try:
+        database = GuardedSqliteDatabase(
+            resolved, read_only_uri(resolved), guarded=False, uri=True,
+            pragmas={"foreign_keys": 1, "query_only": 1},
+        )
+        DB.initialize(database)
+        database.connect()
+    except (peewee.DatabaseError, sqlite3.Error) as exc:
+        close_database()
+        raise StoreError(describe_failure(resolved, exc)) from exc
+    _log.info("library %s opened read-only: %s", resolved, reason)
+
+
+def _unwritable_reason(path: Path, state: LibraryState) -> str | None:
+    """Why this process cannot write the library at ``path``, or None."""
+    if state.kind == "library" and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+        # SQLite must be able to create its log and map files beside the library.
+        if state.kind == "new" or not all(os.access(side, os.W_OK) for side in sidecars):
+            return f"the folder {folder} is read-only"
+    return None
+
+
+def read_only_reason() -> str | None:
+    """Why the open library cannot be written to, or None when it can."""
+    return _read_only_reason
+
+
+def _refuse_unusable(path: Path, state: LibraryState) -> None:
+    """UnusableDatabaseError for a file that must not be written to; nothing was written."""
+    untouched = "it was left untouched"
+    if state.kind == "not-sqlite":
+        raise UnusableDatabaseError(f"The database {path} is not a Glossator database (not SQLite); {untouched}.")
+    if state.kind == "foreign":
+        raise UnusableDatabaseError(
+            f"The database {path} belongs to another program (no Glossator tables); {untouched}."
+        )
+    if state.kind == "unreadable":
+        unusable = any(needle in state.detail.lower() for needle in _UNUSABLE)
+        error = UnusableDatabaseError if unusable else StoreError
+        raise error(describe_failure(path, sqlite3.DatabaseError(state.detail)))
+    if state.kind != "library":
+        return
+    latest = migrations.latest_version()
+    if state.bad_version is not None:
+        raise UnusableDatabaseError(f"The database {path} is damaged: {state.bad_version}; {untouched}.")
+    assert state.version is not None
+    if state.version > latest:
+        raise UnusableDatabaseError(
+            f"The database {path} was written by a newer Glossator (schema {state.version}, "
+            f"this one knows up to {latest}); update Glossator to open it. {untouched.capitalize()}."
+        )
+    if state.missing and state.version == latest:
+        shown = ", ".join(state.missing[:4]) + (" ..." if len(state.missing) > 4 else "")
+        raise UnusableDatabaseError(f"The database {path} is damaged: it lacks {shown}; {untouched}.")
 
 
 def _connect(database: peewee.SqliteDatabase) -> None:
@@ -110,11 +204,12 @@ def _connect(database: peewee.SqliteDatabase) -> None:
 
 def close_database() -> None:
     """Close this thread's connection and unbind the models; harmless when nothing is open."""
-    global _open_path
+    global _open_path, _read_only_reason
     if DB.obj is not None:
         DB.obj.close()
         DB.initialize(None)
     _open_path = None
+    _read_only_reason = None
 
 
 def database_path() -> Path | None:
@@ -126,11 +221,21 @@ def database_path() -> Path | None:
 def transaction() -> Iterator[None]:
     """``DB.atomic()`` for writes: all or nothing, waiting out another process's lock.
 
-    A file still locked after every attempt, or a full disk, is reported as StoreError.
+    A file still locked after every attempt, a full disk or a library opened read-only is
+    reported as StoreError. Before the outermost transaction begins, the connection's hold
+    on the file is checked, and it is reconnected if another program broke it.
     """
+    if _read_only_reason is not None:
+        raise StoreError(f"The library {_open_path} cannot be changed: {_read_only_reason}; edits are impossible.")
+    outermost = not DB.in_transaction()
+    if outermost:
+        verify_connection()
     try:
         with _write_lock():
             yield
+        if outermost:
+            # Deleted during this very transaction: keep what the connection saw.
+            verify_connection()
     # Bulk inserts use the driver's cursor directly, so its own errors arrive here too.
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         reason = _user_cause(exc)
@@ -191,8 +296,12 @@ def _user_cause(exc: BaseException) -> str | None:
     return None
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a path that is a folder or a file that is not SQLite."""
+def _check_path(path: Path) -> None:
+    """Refuse a path that is a folder, or whose folder cannot be made, before SQLite looks.
+
+    The file itself is never opened here: only SQLite may open a library, since closing any
+    other descriptor on it would drop SQLite's locks (see ``connection_guard``).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -201,18 +310,17 @@ def _check_file(path: Path) -> None:
         ) from exc
     if path.is_dir():
         raise StoreError(f"The database path {path} is a folder, not a file.")
-    if not path.exists():
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"The database {path} cannot be read ({exc.strerror}).") from exc
-    # An empty file is a valid new SQLite database; anything else must carry the header.
-    if header and header != SQLITE_HEADER:
-        raise UnusableDatabaseError(
-            f"The database {path} is not a Glossator database (not SQLite); it was left untouched."
-        )
+
+
+def verify_connection() -> str | None:
+    """Check that this thread's connection still holds the library; reconnect if not.
+
+    Returns a sentence for the reader when it had to reconnect, else None.
+    """
+    database = DB.obj
+    if not isinstance(database, GuardedSqliteDatabase):
+        return None
+    return database.ensure_held()
 
 
 def _prepare_schema(path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playhouse.migrate import SchemaMigrator
 
-from ..errors import StoreError
+from ..errors import StoreError, UnusableDatabaseError
 from . import backups, search_index
 from .models import DB, MODELS, SchemaVersion, utc_now
 
@@ -29,7 +29,7 @@ def _add_search_index(migrator: SchemaMigrator) -> None:
     search_index.install()
 
 
-_SEARCH_INDEX_VERSION = 2
+_SEARCH_INDEX_VERSION = search_index.SINCE_VERSION
 STEPS: list[tuple[int, MigrationStep]] = [(_SEARCH_INDEX_VERSION, _add_search_index)]
 
 
@@ -39,11 +39,21 @@ def latest_version() -> int:
 
 
 def stored_version() -> int | None:
-    """The version recorded in the open file, or None when it has no version table."""
+    """The version recorded in the open file, or None when it has no version table.
+
+    Anything but a positive integer (text, a fraction, zero) is damage, not a version.
+    """
     if SchemaVersion._meta.table_name not in DB.get_tables():
         return None
-    row = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.id).first()
-    return row.version if row is not None else None
+    row = DB.execute_sql(
+        f"SELECT version, typeof(version) FROM {SchemaVersion._meta.table_name} ORDER BY id LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    value, kind = row
+    if kind != "integer" or value < 1:
+        raise UnusableDatabaseError(f"The database has no valid schema version ({value!r}, {kind}).")
+    return value
 
 
 def create_schema() -> None:

@@ -11,37 +11,53 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
-from . import backups, migrations
-from .database import SQLITE_HEADER, close_database, database_path, open_database
+from . import backups, connection_guard, inspection, migrations
+from .database import close_database, database_path, open_database
 
 
 def check_library(path: Path) -> list[str]:
-    """What is wrong with the library file at ``path``, read-only; an empty list when nothing."""
+    """What is wrong with the library file at ``path``, read-only; an empty list when nothing.
+
+    Beyond SQLite's own integrity and foreign-key checks, the schema must be Glossator's and
+    whole, and no running process may still be writing to a deleted log of the library.
+    """
     if not path.is_file():
         return [f"{path} does not exist"]
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return [f"{path} is not an SQLite database"]
+    state = inspection.inspect_library(path)
+    if state.kind == "not-sqlite":
+        return [f"{path} is not an SQLite database"]
+    if state.kind == "unreadable":
+        return [f"{path} cannot be read ({state.detail})"]
+    if state.kind in ("foreign", "new"):
+        return [f"{path} is not a Glossator library (no schema version)"]
+    problems = _holders_of_deleted_logs(path)
+    if state.bad_version is not None:
+        return problems + [f"{path} is damaged: {state.bad_version}"]
+    if state.version is not None and state.version > migrations.latest_version():
+        return problems + [f"{path} has schema {state.version}, newer than this Glossator knows"]
+    if state.version == migrations.latest_version():
+        problems += [f"{path} lacks its {missing}" for missing in state.missing]
     try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        connection = inspection.connect_read_only(path)
         try:
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-            problems = [] if problems == ["ok"] else problems
+            found = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            problems += [] if found == ["ok"] else found
             problems += [f"{row[0]} row {row[1]} points to a missing {row[2]}"
                          for row in connection.execute("PRAGMA foreign_key_check")]
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-            version = None
-            if "schema_version" in tables:
-                version = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        return [f"{path} cannot be read ({' '.join(str(exc).split())})"]
-    if version is None:
-        problems.append(f"{path} is not a Glossator library (no schema version)")
-    elif version > migrations.latest_version():
-        problems.append(f"{path} has schema {version}, newer than this Glossator knows")
+        problems.append(f"{path} cannot be read ({' '.join(str(exc).split())})")
     return problems
+
+
+def _holders_of_deleted_logs(path: Path) -> list[str]:
+    return [
+        f"process {pid} ({name}) still writes to a deleted log of {path}: its edits since then "
+        "are not in the file (a Glossator window saves them and reconnects by itself within "
+        "seconds; check again after)"
+        for pid, name in connection_guard.deleted_sidecar_holders(path)
+    ]
 
 
 def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:

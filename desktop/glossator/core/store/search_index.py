@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from .models import DB
 
 TABLE = "search_index"
+# The schema version that brought the index in.
+SINCE_VERSION = 2
 # Around a hit in a snippet; chosen from the Unicode private-use area, so never in a text.
 MARK_START = "\ue000"
 MARK_END = "\ue001"
