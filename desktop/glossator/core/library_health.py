@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossator.core.store.database import verify_connection
+from glossator.core.store import database
 
 
 def recheck_hold() -> str | None:
@@ -11,4 +11,9 @@ def recheck_hold() -> str | None:
     Returns a sentence for the reader when it had to, else None. Every write checks the
     same before it begins; this call lets an idle window notice too, before its next edit.
     """
-    return verify_connection()
+    return database.verify_connection()
+
+
+def read_only_reason() -> str | None:
+    """Why the open library cannot be changed (it was opened for reading only), or None."""
+    return database.read_only_reason()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from glossator.core import store
+from glossator.core import library_health, store
 from glossator.core.export.claim_snippet import claim_markdown
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self.clipboard_opener = ClipboardOpener(self)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
+        self.read_only_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.show_read_only()
         self._connect()
         self._restore_settings()
         self.library.refresh()
@@ -152,6 +155,14 @@ class MainWindow(QMainWindow):
         c.analysis_failed.connect(self._analysis_failed)
         c.analysis_cancelled.connect(self._analysis_cancelled)
         self.progress.cancel_requested.connect(lambda: self.controller.cancel())
+
+    def show_read_only(self) -> None:
+        """Say in the status bar, for as long as it lasts, that edits cannot be saved."""
+        reason = library_health.read_only_reason()
+        self.read_only_label.setVisible(reason is not None)
+        if reason is not None:
+            self.read_only_label.setText("Read-only library")
+            self.read_only_label.setToolTip(f"Edits cannot be saved: {reason}.")
 
     # -- opening -----------------------------------------------------------------------
     def choose_files(self) -> None:

@@ -52,7 +52,8 @@ def read_only_uri(path: Path) -> str:
     except sqlite3.OperationalError as exc:
         # WAL files cannot be made beside a file in a read-only folder; reading it whole
         # (no other process can be writing there) still works.
-        if "unable to open" not in str(exc).lower() or os.access(path.parent, os.W_OK):
+        message = str(exc).lower()
+        if not ("unable to open" in message or "readonly" in message) or os.access(path.parent, os.W_OK):
             raise
     finally:
         connection.close()
