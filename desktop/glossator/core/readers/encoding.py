@@ -28,6 +28,10 @@ _BOMS = (
 # Control bytes never found in text; tab, line feed, vertical tab, form feed and CR are allowed.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Besides controls, what no text is made of: format characters (a BOM past the start, say),
+# unassigned, private-use and surrogate code points. Checked where text is only a guess.
+_NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+_TEXT_CONTROLS = frozenset("\t\n\x0b\x0c\r")
 _NON_ASCII_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
 # What a wrong code page puts inside words: symbols, superscript digits, inverted marks.
 # Dashes and quotes are ordinary there ("chips\u2014far", "it\u2019s").
@@ -124,7 +128,19 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     else:
         return None
     text = _strict(data, encoding)
-    return Decoded(text, encoding) if text is not None else None
+    if text is None or _mostly_not_text(text[:SAMPLE_CHARS]):
+        # The NUL pattern alone is thin evidence in a few bytes ("x\0\1\2\xff\xfe" passes it):
+        # what it decodes to must read as characters too.
+        return None
+    return Decoded(text, encoding)
+
+
+def _mostly_not_text(sample: str) -> bool:
+    odd = sum(
+        1 for ch in sample
+        if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in _NOT_TEXT_CATEGORIES
+    )
+    return bool(sample) and odd / len(sample) > MAX_CONTROL_SHARE
 
 
 def _guess_legacy(data: bytes) -> Decoded | None:

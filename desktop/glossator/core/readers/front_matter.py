@@ -31,12 +31,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[closing.end() :]
 
 
-def first_field(fields: dict[str, str], *keys: str, url: bool = False) -> str:
-    """The value of the first of ``keys`` present in ``fields`` (with ``url``, only a URL), else ''.
-
-    ``source: Reuters`` names a source without linking to it, so it is no source URL.
-    """
-    return next((fields[k] for k in keys if fields.get(k) and (not url or "://" in fields[k])), "")
+def first_field(fields: dict[str, str], *keys: str) -> str:
+    """The value of the first of ``keys`` present in ``fields``, else ''."""
+    return next((fields[k] for k in keys if fields.get(k)), "")
 
 
 def _unquote(value: str) -> str:

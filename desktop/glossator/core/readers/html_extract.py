@@ -9,6 +9,8 @@ from lxml import etree
 
 from glossator.core.readers.html_structure import layout_from_html
 from glossator.core.readers.layout import ArticleLayout
+from glossator.core.readers.metadata_fields import one_line
+from glossator.core.readers.repeated_blocks import repeats_told_apart, untag_tree, untagged
 
 # trafilatura's XML vocabulary, renamed to the HTML tags the structure walker knows.
 _RENAMED = {
@@ -39,29 +41,31 @@ class PageMetadata:
     extra: dict = field(default_factory=dict)
 
 
-def extract_main_text(html: str) -> tuple[ArticleLayout, PageMetadata] | None:
+def extract_main_text(page: etree._Element) -> tuple[ArticleLayout, PageMetadata] | None:
     """The article's blocks and the page metadata, or None when trafilatura finds no main text.
 
-    Comments, navigation and boilerplate are left out; nothing is ever fetched.
+    ``page`` is the parsed page, left as it was (trafilatura works on a copy). Comments,
+    navigation and boilerplate are left out; repeated paragraphs are kept; nothing is fetched.
     """
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_formatting=True,
-            include_links=True,
-            include_tables=True,
-            include_images=False,
-            prune_xpath=_PRUNED,
-        )
+        with repeats_told_apart(page):
+            document = trafilatura.bare_extraction(
+                page,
+                with_metadata=True,
+                include_comments=False,
+                include_formatting=True,
+                include_links=True,
+                include_tables=True,
+                include_images=False,
+                prune_xpath=_PRUNED,
+            )
     except Exception:  # noqa: BLE001
         # trafilatura is heuristic code run on arbitrary markup: any failure in it means "no
         # extraction", and the caller still has its plain fallback.
         return None
     if document is None or document.body is None or _is_whole_page_dump(document.body):
         return None
-    layout = layout_from_html(as_html_tree(document.body))
+    layout = layout_from_html(as_html_tree(untag_tree(document.body)))
     return (layout, page_metadata(document)) if layout.blocks else None
 
 
@@ -80,12 +84,12 @@ def _is_whole_page_dump(body: etree._Element) -> bool:
 
 
 def page_metadata(document) -> PageMetadata:
-    """The metadata fields of a trafilatura Document, as plain strings."""
+    """The metadata fields of a trafilatura Document, as one-line strings."""
     def text(name: str) -> str:
         value = getattr(document, name, None)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
-        return " ".join(str(value).split()) if value else ""
+        return one_line(untagged(str(value))) if value else ""
 
     extra = {key: text(key) for key in _EXTRA_FIELDS if text(key)}
     return PageMetadata(text("title"), text("author"), text("date"), text("url"), extra)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import trafilatura
 from lxml import etree
-from lxml.html import document_fromstring
 
 from glossator.core.readers.html_extract import PageMetadata, page_metadata
 from glossator.core.readers.html_structure import layout_from_html
@@ -22,16 +22,13 @@ _BOILERPLATE_NAMES = re.compile(
 )
 
 
-def fallback_extraction(html: str) -> tuple[ArticleLayout, PageMetadata] | None:
+def fallback_extraction(root: etree._Element) -> tuple[ArticleLayout, PageMetadata] | None:
     """Blocks from <article>, else <main>, else <body>, minus navigation, headers and footers.
 
-    Returns None when the page has no visible text at all.
+    ``root`` is the parsed page; boilerplate is cut out of it in place. Returns None when the
+    page has no visible text at all.
     """
-    try:
-        root = document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
-    metadata = _metadata(html)
+    metadata = _metadata(root)
     main = next((found[0] for path in _MAIN_PATHS if (found := root.xpath(path))), root)
     for element in list(main.iter()):
         if _is_boilerplate(element) and element is not main:
@@ -52,10 +49,10 @@ def _is_boilerplate(element) -> bool:
     return tag not in ("article", "main", "body") and bool(_BOILERPLATE_NAMES.search(names))
 
 
-def _metadata(html: str) -> PageMetadata:
+def _metadata(root: etree._Element) -> PageMetadata:
     try:
-        # Given the markup, not our tree: metadata extraction strips elements from what it reads.
-        return page_metadata(trafilatura.extract_metadata(html))
+        # A copy: metadata extraction strips elements from the tree it reads.
+        return page_metadata(trafilatura.extract_metadata(deepcopy(root)))
     except Exception:  # noqa: BLE001
         # Metadata is a bonus here: a failure must not cost the reader the text.
         return PageMetadata()

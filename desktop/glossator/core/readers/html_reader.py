@@ -9,7 +9,8 @@ from glossator.core.errors import ReadError
 from glossator.core.readers.html_charset import without_xml_declaration
 from glossator.core.readers.html_extract import extract_main_text
 from glossator.core.readers.html_fallback import fallback_extraction
-from glossator.core.readers.metadata_fields import iso_date, title_from_path
+from glossator.core.readers.html_parse import parse_page
+from glossator.core.readers.metadata_fields import clean_title, iso_date, source_url, title_from_path
 
 # Characters XML (and so lxml) refuses; a page can still carry them. Form feed is HTML
 # whitespace, the rest are invisible.
@@ -26,18 +27,19 @@ def parse_html(html: str, *, label: str, source_path: str = "") -> Article:
     html = _XML_UNSAFE.sub("", html.replace("\x0c", " "))
     if not html.strip():
         raise ReadError(f"{label} is empty (only whitespace)")
+    tree = parse_page(html, label)
     extractor = "trafilatura"
-    found = extract_main_text(html)
-    if found is None:
+    found = extract_main_text(tree) if tree is not None else None
+    if found is None and tree is not None:
         extractor = "fallback"
-        found = fallback_extraction(html)
+        found = fallback_extraction(tree)
     if found is None:
         raise ReadError(f"{label} has no article text that could be extracted")
     layout, page = found
     text = layout.text
     first_h1 = next((b for b in layout.blocks if b.kind == "heading" and b.level == 1), None)
     heading = text[first_h1.start : first_h1.end] if first_h1 else ""
-    title = page.title or " ".join(heading.split()) or title_from_path(source_path)
+    title = clean_title(page.title) or clean_title(heading) or title_from_path(source_path)
     return Article(
         text=text,
         blocks=layout.blocks,
@@ -45,7 +47,7 @@ def parse_html(html: str, *, label: str, source_path: str = "") -> Article:
         title=title,
         author=page.author,
         published=iso_date(page.date) if page.date else "",
-        source_url=page.url,
+        source_url=source_url(page.url),
         source_path=source_path,
         format="html",
         metadata={**page.extra, "extractor": extractor},

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from glossator.core.readers.html_depth import flatten_deep_nesting
 from glossator.core.readers.layout import ArticleLayout, BlockText
 
 HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
@@ -51,7 +52,9 @@ class _Context:
 
 
 def layout_from_html(root: etree._Element) -> ArticleLayout:
-    """The blocks and inline marks of the content under ``root``."""
+    """The blocks and inline marks of the content under ``root`` (nesting bounded first, in place,
+    as the walk is recursive)."""
+    root = flatten_deep_nesting(root, dropped=SKIPPED_TAGS)
     walker = _Walker(root)
     walker.container(root, _Context())
     return walker.layout

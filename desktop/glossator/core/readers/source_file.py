@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from glossator.core.errors import ReadError
+from glossator.core.protected_files import protected_library
 from glossator.core.readers.limits import check_size
 
 
@@ -31,12 +32,24 @@ def checked_file(path: str | os.PathLike) -> Path:
     if not stat.S_ISREG(info.st_mode):
         # A pipe or device could block forever or never end.
         raise ReadError(f"cannot read {label}: it is not a regular file")
+    refuse_library_file(path)
     return Path(os.path.abspath(path))
+
+
+def refuse_library_file(path: str | os.PathLike) -> None:
+    """ReadError for the open library or one of its journals, before anything opens it:
+    it is no article, and reading it here would drop the library's locks."""
+    library = protected_library(path)
+    if library is not None:
+        raise ReadError(
+            f"cannot read {file_label(path)}: it is Glossator's own library ({library}), not an article"
+        )
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int) -> bytes:
     """The file's bytes, refused when empty or over ``max_bytes`` (checked before reading)."""
     label = file_label(path)
+    refuse_library_file(path)
     try:
         check_size(os.stat(path).st_size, max_bytes, label)
         with open(path, "rb") as handle:

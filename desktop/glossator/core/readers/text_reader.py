@@ -7,7 +7,7 @@ import re
 from glossator.core.article import Article, Block, normalise_text, paragraph_blocks
 from glossator.core.errors import ReadError
 from glossator.core.readers.layout import BLOCK_SEPARATOR
-from glossator.core.readers.metadata_fields import title_from_path
+from glossator.core.readers.metadata_fields import clean_title, title_from_path
 from glossator.core.readers.plain_headings import find_headings
 
 _BLANK_LINES = re.compile(r"\n{2,}")
@@ -41,10 +41,11 @@ def parse_plain_text(text: str, *, label: str, source_path: str = "") -> Article
         for i, b in enumerate(blocks)
     ]
     headline = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
+    title = clean_title(text[headline.start : headline.end]) if headline else ""
     return Article(
         text=text,
         blocks=blocks,
-        title=text[headline.start : headline.end] if headline else title_from_path(source_path),
+        title=title or title_from_path(source_path),
         source_path=source_path,
         format="txt",
     )

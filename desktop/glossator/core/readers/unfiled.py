@@ -17,6 +17,7 @@ from glossator.core.readers.html_charset import declared_charset
 from glossator.core.readers.html_reader import parse_html
 from glossator.core.readers.limits import check_size, format_size, resolve_max_bytes
 from glossator.core.readers.markdown_reader import parse_markdown
+from glossator.core.readers.metadata_fields import one_line
 from glossator.core.readers.text_reader import parse_plain_text
 
 CLIPBOARD_LABEL = "the clipboard"
@@ -68,7 +69,7 @@ def parse_unfiled(text: str, *, format: str, source: str, label: str) -> Article
 
 def first_line_title(text: str) -> str:
     """The first non-blank line, whitespace collapsed, if it is short enough to be a title."""
-    line = next((" ".join(line.split()) for line in text.split("\n") if line.strip()), "")
+    line = next((one_line(line) for line in text.split("\n") if line.strip()), "")
     return line if len(line) <= MAX_TITLE_CHARS else ""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import peewee
 
+from .. import protected_files
 from ..errors import StoreError, UnusableDatabaseError
 from ..paths import resolve_db_path
 from . import backups, migrations
@@ -82,6 +83,7 @@ def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool
     if reason is not None:
         _open_read_only(resolved, state, reason)
     _open_path, _read_only_reason = resolved, reason
+    protected_files.protect(resolved)
     if reason is None and state.kind == "library":
         _daily_backup(resolved)
     return resolved
@@ -208,6 +210,8 @@ def close_database() -> None:
     if DB.obj is not None:
         DB.obj.close()
         DB.initialize(None)
+    if _open_path is not None:
+        protected_files.release(_open_path)
     _open_path = None
     _read_only_reason = None
 
