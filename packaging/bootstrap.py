@@ -56,22 +56,35 @@ def _install_pip_from_pypi() -> None:
 
 
 def _wanted(extras: str) -> str:
+    """The stamp an install with ``extras`` leaves: the hash of pyproject.toml, then the extras."""
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {extras}"
+    return " ".join([digest, *sorted(filter(None, extras.split(",")))])
+
+
+def _satisfied(extras: str) -> bool:
+    """Whether the recorded install is of this pyproject.toml with at least ``extras``.
+
+    The test extras include everything the app needs, so they serve ``app`` too; not the reverse.
+    """
+    try:
+        recorded = STAMP.read_text(encoding="utf-8").split()
+    except OSError:
+        return False
+    wanted = _wanted(extras).split()
+    return recorded[:1] == wanted[:1] and set(wanted[1:]) <= set(recorded[1:])
 
 
 def ensure_installed(extras: str) -> None:
     """Create the environment if needed and install the project (editable) with ``extras``."""
     if not PYTHON.exists():
         _create_venv()
-    wanted = _wanted(extras)
-    if STAMP.exists() and STAMP.read_text().strip() in (wanted, _wanted("test")):
+    if _satisfied(extras):
         return
     _say(f"installing glossator{f'[{extras}]' if extras else ''} and its dependencies")
     spec = f"{ROOT}[{extras}]" if extras else str(ROOT)
     subprocess.check_call([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "--editable", spec])
-    STAMP.write_text(wanted + "\n")
+    STAMP.write_text(_wanted(extras) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from glossator import __version__, cli_db, cli_entities, cli_search
+from glossator import __version__, cli_args, cli_db, cli_entities, cli_search
 from glossator.core import library, store
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
@@ -53,10 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the article's file, or - to read it from standard input")
     _add_input_format(p, "--format")
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
-    p.add_argument("--min-score", type=float, default=0.5, help="hide claims scoring below this (default 0.5)")
+    p.add_argument("--min-score", type=cli_args.score, default=0.5, help="hide claims scoring below this (default 0.5)")
 
     p = sub.add_parser("export", help="export an article as annotated Markdown or W3C Web Annotation JSON-LD")
-    p.add_argument("article", help="article id, or a file to import and analyse first (- reads standard input)")
+    p.add_argument("article", type=cli_args.article_ref,
+                   help="article id, or a file to import and analyse first (- reads standard input)")
     p.add_argument("-o", "--output",
                    help="the file to write (default: named after the article's title, in this folder)")
     p.add_argument("--format", choices=tuple(library.EXPORT_FORMATS), dest="fmt",
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--entities", nargs="?", const="inline", choices=("inline", "index", "none"),
                    help="Markdown: bold entities in the text (inline, the default), only list them (index), "
                         "or neither; JSON-LD: entities are left out unless --entities is given (not 'none')")
-    p.add_argument("--min-score", type=float, default=0.5, help="leave out claims scoring below this")
+    p.add_argument("--min-score", type=cli_args.score, default=0.5, help="leave out claims scoring below this")
     _add_input_format(p, "--input-format")
 
     p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
@@ -80,18 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
 
     p = sub.add_parser("show", help="show an article's details, claims, entities and annotations")
-    p.add_argument("article", help="article id")
+    p.add_argument("article", type=cli_args.article_ref, help="article id")
 
     p = sub.add_parser("note", help="attach a note to a passage of an article")
-    p.add_argument("article", help="article id")
-    p.add_argument("--start", type=int, required=True)
-    p.add_argument("--end", type=int, required=True)
+    p.add_argument("article", type=cli_args.article_ref, help="article id")
+    p.add_argument("--start", type=cli_args.offset, required=True)
+    p.add_argument("--end", type=cli_args.offset, required=True)
     p.add_argument("--text", required=True, help="the note (Markdown)")
 
     p = sub.add_parser("source", help="attach a source link to a passage of an article")
-    p.add_argument("article", help="article id")
-    p.add_argument("--start", type=int, required=True)
-    p.add_argument("--end", type=int, required=True)
+    p.add_argument("article", type=cli_args.article_ref, help="article id")
+    p.add_argument("--start", type=cli_args.offset, required=True)
+    p.add_argument("--end", type=cli_args.offset, required=True)
     p.add_argument("--url", required=True)
     p.add_argument("--title", default="")
     p.add_argument("--stance", choices=STANCES, default="context")

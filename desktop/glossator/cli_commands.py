@@ -25,7 +25,7 @@ def _summary(row, outcome, min_score: float) -> str:
     records = store.annotation_records(row.id)
     how = "analysed with" if outcome.ran else "already analysed with"
     lines = [
-        f"Article {row.id}: {row.title or '(untitled)'}",
+        f"Article {row.id}: {cli_output.clean(row.title or '(untitled)')}",
         f"  {len(row.text):,} characters, {how} {outcome.model.name} {outcome.model.version}",
         f"  {outcome.entities} entity mentions, {outcome.claims} claims "
         f"({sum(1 for r in records if r.kind == 'claim' and (r.score or 0) >= min_score)} scoring {min_score:.2f} or more)",
@@ -62,13 +62,13 @@ def import_file(args) -> int:
     """``glossator import FILE``: store a file; an export's annotations come back with it."""
     report = _import(args.file, args.input_format)
     row = report.row
-    print(f"Article {row.id}: {row.title or '(untitled)'}")
+    print(f"Article {row.id}: {cli_output.clean(row.title or '(untitled)')}")
     if report.from_export:
         print(f"  {report.notes} notes, {report.sources} sources, {report.statuses} claim statuses, "
               f"{report.highlights} highlights, {report.tags} tags restored"
               + (" (added to the article already in the library)" if report.merged else ""))
     for warning in report.warnings:
-        print(f"  warning: {warning}")
+        print(f"  warning: {cli_output.clean(warning)}")
     if not args.no_analyse:
         outcome = library.analyse(row)
         print(f"  {outcome.entities} entity mentions, {outcome.claims} claims")
@@ -103,7 +103,9 @@ def list(args) -> int:  # noqa: A001 - the command is called "list"
     if not summaries:
         print("The library is empty. Add an article with: glossator analyze FILE")
         return 0
-    rows = [[str(s.id), s.title or "(untitled)", s.source, s.published or "-", str(s.claims),
+    width = cli_output.TITLE_WIDTH
+    rows = [[str(s.id), cli_output.shorten(s.title or "(untitled)", width), cli_output.shorten(s.source, width),
+             s.published or "-", str(s.claims),
              str(s.entities), str(s.notes), str(s.sources)] for s in summaries]
     print(cli_output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows, flexible=1))
     return 0
@@ -123,7 +125,7 @@ def show(args) -> int:
     print(f"Article {row.id}")
     for name, value in fields:
         if value:
-            print(f"  {name:<11} {value}")
+            print(f"  {name:<11} {cli_output.clean(value)}")
     notes = store.article_notes(row.id)
     if notes:
         print("\nArticle notes")
@@ -193,6 +195,9 @@ def open_window(args) -> int:
         finally:
             store.close_database()
         return 0
+    from glossator.platform_check import check_display
+
+    check_display()  # before Qt loads its X11 plugin, which aborts the process when libraries are missing
     from glossator.ui.app import run
 
     return run(args.files, args.db, smoke_test=getattr(args, "smoke_test", False))

@@ -4,6 +4,7 @@ entity corrections from the command line."""
 from __future__ import annotations
 
 from glossator import cli_output
+from glossator.cli_output import clean
 from glossator.core import store
 from glossator.core.entity_corrections import relabel_library
 from glossator.core.entity_index import articles_mentioning, library_entities
@@ -39,16 +40,16 @@ def entities(args) -> int:
         return 0
     found = articles_mentioning(args.name, label)
     if not found:
-        print(f"No stored article mentions '{args.name}'.")
+        print(f"No stored article mentions '{clean(args.name)}'.")
         return 0
     total = sum(entry.count for entry in found)
-    print(f"{found[0].name}: {total} mention{'s' * (total != 1)} in {len(found)} article{'s' * (len(found) != 1)}")
+    print(f"{clean(found[0].name)}: {total} mention{'s' * (total != 1)} in {len(found)} article{'s' * (len(found) != 1)}")
     for entry in found:
-        print(f"\nArticle {entry.article_id}: {entry.title} ({entry.label}, {entry.count} mention{'s' * (entry.count != 1)})")
+        print(f"\nArticle {entry.article_id}: {clean(entry.title)} ({clean(entry.label)}, {entry.count} mention{'s' * (entry.count != 1)})")
         if entry.source:
-            print(f"  {entry.source}")
+            print(f"  {clean(entry.source)}")
         for (start, end), sentence in zip(entry.ranges, entry.sentences):
-            print(f"  [{start}-{end}] {sentence}")
+            print(f"  [{start}-{end}] {clean(sentence)}")
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Plain-text tables for the command line: summaries of articles, entities and claims."""
+"""Plain-text tables for the command line: summaries of articles, entities and claims.
+
+Everything the library holds passes through :func:`clean` before it is printed: a library
+written by an older version may keep newlines, NULs, terminal escapes or bidi overrides in
+titles and sources, and those must not break a row or reorder what the terminal shows.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,21 @@ import sys
 from collections import Counter, defaultdict
 
 from glossator.core.annotation import AnnotationRecord
+
+TITLE_WIDTH = 100  # a list row's title is cut here even when the output goes to a file
+
+# Line and paragraph breaks become a space; other C0/C1 controls and the bidi embeddings,
+# overrides, isolates and marks become a visible escape such as \x00 or \u202e.
+_BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))]
+_CLEAN = {ord(ch): " " if ch in _BREAKS else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+          for ch in (*_CONTROLS, *_BREAKS, *_BIDI)}
+
+
+def clean(text) -> str:
+    """``text`` as one safe line: breaks become spaces, other controls visible escapes."""
+    return str(text).replace("\r\n", "\n").translate(_CLEAN)
 
 
 def _width() -> int:
@@ -17,8 +37,8 @@ def _width() -> int:
 
 
 def shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, with an ellipsis if cut."""
-    flat = " ".join(text.split())
+    """One safe line of at most ``width`` characters, with an ellipsis if cut."""
+    flat = " ".join(clean(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
@@ -26,7 +46,7 @@ def table(headers: list[str], rows: list[list[str]], flexible: int = -1) -> str:
     """Columns padded to fit; the ``flexible`` column is shortened to fit the terminal."""
     if not rows:
         return ""
-    cells = [[str(c) for c in row] for row in rows]
+    cells = [[" ".join(clean(c).split()) for c in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
     flex = flexible % len(headers)
     fixed = sum(w for i, w in enumerate(widths) if i != flex) + 2 * (len(headers) - 1)
@@ -47,8 +67,8 @@ def entity_summary(records: list[AnnotationRecord]) -> str:
             groups[r.label][r.attrs.get("canonical") or r.quote] += 1
     lines = []
     for label in sorted(groups, key=lambda l: (-sum(groups[l].values()), l)):
-        names = ", ".join(f"{name} ({n})" for name, n in groups[label].most_common())
-        lines.append(f"{label:<8} {names}")
+        names = ", ".join(f"{shorten(name, 80)} ({n})" for name, n in groups[label].most_common())
+        lines.append(f"{clean(label):<8} {names}")
     return "\n".join(lines)
 
 

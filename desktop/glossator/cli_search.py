@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossator import cli_output
+from glossator import cli_args, cli_output
 from glossator.core import store
 
 WHERE = {"article": "text", "note": "note", "source": "source"}
@@ -11,16 +11,18 @@ WHERE = {"article": "text", "note": "note", "source": "source"}
 def add_parser(sub) -> None:
     p = sub.add_parser("search", help="find articles, notes and sources containing words")
     p.add_argument("words", nargs="+", help='words that must all occur; "quoted words" together')
-    p.add_argument("--limit", type=int, default=50, help="show at most this many hits (default 50)")
+    p.add_argument("--limit", type=cli_args.limit, default=50,
+                   help=f"show at most this many hits, 1 to {cli_args.MAX_LIMIT} (default 50)")
 
 
 def search(args) -> int:
     query = " ".join(args.words)
-    hits = store.search(query, limit=max(1, args.limit))
+    hits = store.search(query, limit=args.limit)
     if not hits:
         print(f"Nothing in the library matches {query!r}.")
         return 1
-    titles = {summary.id: summary.title or "Untitled" for summary in store.list_articles()}
+    titles = {summary.id: cli_output.shorten(summary.title or "Untitled", cli_output.TITLE_WIDTH)
+              for summary in store.list_articles()}
     rows = [[str(hit.article_id), titles.get(hit.article_id, "?"), WHERE[hit.kind], hit.plain_snippet("»", "«")]
             for hit in hits]
     print(cli_output.table(["id", "title", "in", "snippet"], rows, flexible=3))
