@@ -12,7 +12,8 @@ import sys
 from glossator import __version__, cli_args, cli_db, cli_entities, cli_search
 from glossator.core import library, store
 from glossator.core.annotation import STANCES
-from glossator.core.errors import GlossatorError
+from glossator.core.errors import GlossatorError, UnusableDatabaseError
+from glossator.core.paths import resolve_db_path
 
 EXIT_USER_ERROR = 2
 OPEN_OPTIONS = ("--smoke-test",)
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_gui_argv(argv))
     try:
-        return _dispatch(args)
+        return _library_errors_explained(args)
     except GlossatorError as exc:
         print(f"glossator: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -148,6 +149,20 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (``glossator list | head``); nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _library_errors_explained(args) -> int:
+    """Run the command; a fault of the library file found mid-command becomes a GlossatorError."""
+    try:
+        return _dispatch(args)
+    except Exception as exc:  # only the library's own failures are translated; bugs propagate
+        failure = store.library_failure(exc, resolve_db_path(args.db))
+        if failure is None:
+            raise
+        if isinstance(failure, UnusableDatabaseError):
+            failure = UnusableDatabaseError(f"{failure} 'glossator db check' says more; 'glossator db restore' "
+                                            "puts back the newest backup (the file itself is kept aside).")
+        raise failure from exc
 
 
 def _dispatch(args) -> int:

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         self.library.select_article(None)
         self.library.refresh()
         self.entity_index.refresh()
+        self.show_read_only()
         self._update_actions()
 
     def _zoom(self, step) -> None:

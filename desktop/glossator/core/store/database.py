@@ -292,6 +292,27 @@ def describe_failure(path: Path, exc: BaseException) -> str:
     return f"The database {path} {reason}."
 
 
+def library_failure(exc: BaseException, path: Path | None = None) -> StoreError | None:
+    """The error to show for ``exc`` raised by a query on the library ``path`` (by default the
+    open one), or None for a bug.
+
+    Damage found only when a query reaches a bad page, a table or column missing from the
+    file, a lock or a full disk are the file's fault and get one sentence naming it; any other
+    database error is a fault in Glossator and is left to propagate.
+    """
+    if not isinstance(exc, (peewee.DatabaseError, sqlite3.DatabaseError)):
+        return None
+    path = path or _open_path or resolve_db_path(None)
+    message = " ".join(str(exc).split())
+    if message.startswith(("no such table", "no such column")):
+        return UnusableDatabaseError(f"The database {path} is damaged: it lacks part of its schema ({message}).")
+    reason = _user_cause(exc)
+    if reason is None:
+        return None
+    unusable = any(needle in message.lower() for needle in _UNUSABLE)
+    return (UnusableDatabaseError if unusable else StoreError)(f"The database {path} {reason}.")
+
+
 def _user_cause(exc: BaseException) -> str | None:
     message = str(exc).lower()
     for needle, reason in _USER_CAUSES:
