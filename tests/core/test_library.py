@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossator.core import library, store
+from glossator.core import library, safe_write, store
 from glossator.core.nlp import analysis
 from tests.samples import SAMPLE_ARTICLE
 
@@ -84,8 +84,8 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
     folder.mkdir()
     target = folder / "x.md"
     target.write_text("old", encoding="utf-8")
-    library.write_text_atomically(target, "new")
+    safe_write.write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in folder.iterdir()] == ["x.md"]
     with pytest.raises(library.GlossatorError, match="does not exist"):
-        library.write_text_atomically(folder / "missing" / "y.md", "text")
+        safe_write.write_text_atomically(folder / "missing" / "y.md", "text")

@@ -15,7 +15,7 @@ def write_forever(target: str) -> None:
     """Export one version after the other to ``target`` until killed."""
     # Imported after the fork: the NLP stack it pulls in starts threads, and a fork taken
     # while one of them holds a lock can leave the worker hung.
-    from glossator.core.library import write_text_atomically
+    from glossator.core.safe_write import write_text_atomically
 
     print(f"ready {os.getpid()}", flush=True)
     n = 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from glossator.core import library
+from glossator.core import safe_write
 from glossator.core.errors import GlossatorError
 from tests.reliability.export_writer import VERSIONS
 from tests.reliability.victims import Victims
@@ -55,6 +55,6 @@ def test_failed_export_keeps_the_old_file_and_no_temporary(tmp_path, monkeypatch
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(GlossatorError, match="No space left"):
-        library.write_text_atomically(target, "new text " * 1000)
+        safe_write.write_text_atomically(target, "new text " * 1000)
     assert target.read_text(encoding="utf-8") == "good"
     assert sorted(p.name for p in target.parent.iterdir()) == ["article.md"]

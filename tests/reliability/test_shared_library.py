@@ -5,7 +5,6 @@ side acknowledged must be in the file afterwards."""
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sqlite3
 import subprocess
@@ -20,6 +19,7 @@ from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
 from glossator.core.store import connection_guard
 from glossator.ui import file_dialogs
+from tests.reliability.pipe_lines import LineReader
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("Nvidia's share price plunged by 17% on Monday, wiping out about $600 billion, "
@@ -63,20 +63,13 @@ class Window:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
                 env=_env(), cwd=ROOT,
             )
+        self.reader = LineReader(self.process.stdout.fileno())
 
     def expect(self, word: str, timeout: float = 120.0) -> list[str]:
-        # os.read on the raw descriptor: select() knows nothing of a file object's buffer.
-        deadline = time.monotonic() + timeout
-        buffer = getattr(self, "_buffer", "")
-        while "\n" not in buffer:
-            left = deadline - time.monotonic()
-            ready, _, _ = select.select([self.process.stdout.fileno()], [], [], max(left, 0))
-            chunk = os.read(self.process.stdout.fileno(), 4096).decode() if ready else ""
-            if not chunk:
-                self.process.kill()
-                pytest.fail(f"the window process stopped answering: {self.log.read_text()[-3000:]}")
-            buffer += chunk
-        line, self._buffer = buffer.split("\n", 1)
+        line = self.reader.line(timeout)
+        if line is None:
+            self.process.kill()
+            pytest.fail(f"the window process stopped answering: {self.log.read_text()[-3000:]}")
         words = line.split()
         assert words and words[0] == word, (words, word)
         return words

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.reliability.pipe_lines import LineReader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,18 +23,26 @@ class Victims:
         # No numerical thread pools: a fork copies only the forking thread, and a pool's
         # lock held at that moment would hang the worker before it does anything.
         env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        # stderr goes to a file: a pipe nobody reads while the test runs fills up and stops
+        # the process (and every worker it forks) at its next warning.
+        self.errors = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [sys.executable, *argv],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
             text=True, env=env, bufsize=1,
         )
+        self.reader = LineReader(self.process.stdout.fileno())
+
+    def stderr(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read()[-3000:]
 
     def line(self, timeout: float = 120.0) -> list[str]:
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
+        line = self.reader.line(timeout)
         if not line:
             self.process.kill()
-            pytest.fail(f"the forking process stopped answering: {self.process.stderr.read()}")
+            self.process.wait(timeout=30)
+            pytest.fail(f"the forking process stopped answering: {self.stderr()}")
         return line.split()
 
     def start(self) -> tuple[int, bool]:
@@ -47,7 +57,7 @@ class Victims:
             elif words[0] == "pid":
                 return int(words[1]), said_ready
             else:
-                pytest.fail(f"unexpected output {words}: {self.process.stderr.read()}")
+                pytest.fail(f"unexpected output {words}: {self.stderr()}")
 
     def wait_ready(self) -> None:
         words = self.line()
@@ -64,3 +74,4 @@ class Victims:
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait(timeout=30)
+        self.errors.close()

@@ -4,7 +4,6 @@ annotate it and export it. The CLI and the desktop window both call exactly thes
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +15,7 @@ from glossator.core.export.markdown import export_markdown
 from glossator.core.export.web_annotation import ArticleNote, export_web_annotations
 from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
 from glossator.core.nlp.model import ModelInfo, load_model, package_info
+from glossator.core.safe_write import write_text_atomically
 
 
 @dataclass
@@ -143,27 +143,6 @@ def render_export(article_row, fmt: str = "md", **options) -> str:
     if fmt == "md":
         return render_markdown(article_row, **options)
     raise GlossatorError(f"unknown export format '{fmt}' (choose one of: {', '.join(EXPORT_FORMATS)})")
-
-
-def write_text_atomically(path: str | os.PathLike, text: str) -> Path:
-    """Write a file so that a crash leaves either the old file or the new one, never half."""
-    target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise GlossatorError(f"cannot write '{target}': folder '{folder}' does not exist")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise GlossatorError(f"cannot write '{target}': {exc.strerror or exc}") from exc
-    return target.resolve()
 
 
 def export_article(article_row, out_path: str | os.PathLike, *, fmt: str = "md", **options) -> Path:

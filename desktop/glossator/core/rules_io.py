@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossator.core import store
 from glossator.core.errors import GlossatorError
-from glossator.core.library import write_text_atomically
+from glossator.core.safe_write import write_text_atomically
 
 
 def rules_jsonl() -> str:
