@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.export.escaping import escape_text, one_line
-from glossator.core.export.links import link_target
+from glossator.core.export.links import link_target, without_bidi_controls
 from glossator.core.export.markdown_lines import code_span_end, outside_fences, unclosed_fence
 
 _INDENT = "    "
@@ -115,11 +115,15 @@ def highlight_head(record: AnnotationRecord) -> str:
 
 def source_item(source: SourceRef) -> str:
     """``[title](url) (refutes: note)``; an address that may not be linked is shown as text."""
-    title, url = one_line(source.title), one_line(source.url)
+    title, url = without_bidi_controls(one_line(source.title)), one_line(source.url)
     target = link_target(source.url)
     if target:
-        shown = f"[{escape_text(title or url)}]({target})"
+        # Without a title the link shows the address as the reader gave it, unless that
+        # address holds characters that reorder its display: then it shows the encoded target.
+        plain = url if without_bidi_controls(url) == url else target
+        shown = f"[{escape_text(title or plain)}]({target})"
     else:
+        url = without_bidi_controls(url)
         shown = escape_text(f"{title}: {url}" if title and url else title or url)
     stance = escape_text(one_line(source.stance)) or "context"
     note = one_line(source.note)

@@ -24,8 +24,9 @@ from glossator.core.annotation import CLAIM_STATUSES, AnnotationRecord
 from glossator.core.article import Article
 from glossator.core.export import read_sections as sections
 from glossator.core.export import read_structure as structure
-from glossator.core.export.strip import decode_body, unescape_text
+from glossator.core.export.strip import REPLACEMENT, decode_body, unescape_text
 from glossator.core.errors import ReadError
+from glossator.core.readers import metadata_fields
 
 _GENERATOR = re.compile(r'generator: "?glossator\b', re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
@@ -49,7 +50,7 @@ class ParsedExport:
 
 def looks_like_export(text: str) -> bool:
     """Whether ``text`` says it is a Glossator export (front matter naming Glossator as generator)."""
-    head = text[:4096].lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    head = line_ends_unified(text[:4096].lstrip("\ufeff")).split("\n")
     if not head or head[0] != "---":
         return False
     end = head.index("---", 1) if "---" in head[1:] else len(head)
@@ -60,7 +61,9 @@ def parse_export(text: str, *, source_path: str = "") -> ParsedExport:
     """Read an export; ReadError if its body cannot be decoded (see the module docstring)."""
     # Not normalised as a whole: the article text was stored normalised, and notes are the
     # reader's own characters.
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # Line ends are unified (CR LF from Windows, a lone CR from old Macs): the export writes a
+    # CR of the article's own text as a character reference, so every raw one ends a line.
+    text = line_ends_unified(text.lstrip("\ufeff"))
     lines = text.split("\n")
     body = decode_body(text)
     fields = sections.front_matter_fields(lines)
@@ -70,8 +73,8 @@ def parse_export(text: str, *, source_path: str = "") -> ParsedExport:
         text=body.text,
         blocks=structure.blocks(body.text, body.prefixes),
         inlines=structure.inlines(body.text, body.runs),
-        title=fields.get("title", ""),
-        source_url=source if "://" in source else "",
+        title=metadata_fields.clean_title(fields.get("title", "")),
+        source_url=metadata_fields.source_url(source),
         source_path=source_path,
         format="md",
         metadata={"glossator_export": {k: v for k, v in fields.items() if k != "title"}},
@@ -80,7 +83,15 @@ def parse_export(text: str, *, source_path: str = "") -> ParsedExport:
         raise ReadError("the export's body is empty")
     parsed = ParsedExport(article, article_notes=sections.article_notes(rest))
     _read_marks(parsed, body, rest)
+    if REPLACEMENT not in text and REPLACEMENT in body.text + article.title:
+        parsed.warnings.append("character references naming no character (a surrogate, NUL or a number past "
+                               "Unicode) were read as U+FFFD")
     return parsed
+
+
+def line_ends_unified(text: str) -> str:
+    """``text`` with every CR LF and lone CR turned into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_marks(parsed: ParsedExport, body, rest: list[str]) -> None:
@@ -89,11 +100,15 @@ def _read_marks(parsed: ParsedExport, body, rest: list[str]) -> None:
     rows = sections.claims_rows(rest)
     used: set[str] = set()
     unread = lost = 0
+    empty: list[str] = []
     for mark in structure.mark_ranges(text, body.runs):
         definition = definitions.get(mark.label) if mark.label else None
         if mark.label:
             used.add(mark.label)
             lost += definition is None
+        if mark.start >= mark.end:  # an edit emptied the mark: there is no passage to hold it
+            empty.append(f"[^{mark.label}]" if mark.label else f"a {mark.kind}")
+            continue
         record = AnnotationRecord(mark.kind, "", mark.start, mark.end, quote=text[mark.start : mark.end])
         if mark.kind == "claim":
             if not _claim_details(record, definition, rows.get(mark.label)):
@@ -118,6 +133,9 @@ def _read_marks(parsed: ParsedExport, body, rest: list[str]) -> None:
         parsed.warnings.append(f"{lost} mark(s) have lost their footnotes, and with them any notes and sources")
     if unread:
         parsed.warnings.append(f"{unread} footnote(s) could not be read in full")
+    if empty:
+        parsed.warnings.append(f"{len(empty)} mark(s) enclose no text and were left out with their notes "
+                               f"and sources: {', '.join(empty)}")
     if unmarked:
         parsed.warnings.append(f"{unmarked} footnote(s) have no mark in the text and were left out")
 

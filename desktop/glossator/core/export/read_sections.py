@@ -17,7 +17,7 @@ from glossator.core.export.footnotes import PART_BREAK, PART_LEAD
 from glossator.core.export.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
 from glossator.core.export.links import link_target
 from glossator.core.export.note_text import user_markdown_text
-from glossator.core.export.strip import unescape_text
+from glossator.core.export.strip import code_point, unescape_text
 
 _YAML_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)')
 _YAML_NAMED = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", '"': '"', "\\": "\\", "/": "/", " ": " "}
@@ -66,8 +66,7 @@ def yaml_unquoted(value: str) -> str:
 def _yaml_char(match: re.Match) -> str:
     code = match.group(1)
     if code[0] in "xuU" and len(code) > 1:
-        value = int(code[1:], 16)
-        return chr(value) if value <= 0x10FFFF else match.group(0)
+        return code_point(int(code[1:], 16))
     return _YAML_NAMED.get(code, code)
 
 

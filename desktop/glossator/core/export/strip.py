@@ -61,9 +61,12 @@ def strip_markup(markdown: str) -> str:
     return decode_body(markdown).text
 
 
+REPLACEMENT = "\ufffd"
+
+
 def decode_body(markdown: str) -> DecodedBody:
     """Decode the body of an export; ReadError if it is not (or no longer) Glossator's markup."""
-    lines = markdown.replace("\r\n", "\n").split("\n")
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     try:
         start = lines.index(BODY_START)
     except ValueError:
@@ -174,7 +177,15 @@ def _close(opened: list[tuple[str, int]], pos: int, runs: list[TaggedRun]) -> Ta
 
 def _reference(ref: str) -> str:
     if ref.startswith("&#x"):
-        return chr(int(ref[3:-1], 16))
+        return code_point(int(ref[3:-1], 16))
     if ref.startswith("&#"):
-        return chr(int(ref[2:-1]))
+        return code_point(int(ref[2:-1]))
     return _NAMED[ref]
+
+
+def code_point(value: int) -> str:
+    """The character ``value`` names; U+FFFD for NUL, a surrogate or a number past Unicode,
+    which no text can hold (as HTML reads such references)."""
+    if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return REPLACEMENT
+    return chr(value)
