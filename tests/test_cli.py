@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from glossator import cli
+from glossator.cli import dispatch as cli
 from glossator.core import store
 from tests.cli_runner import run
 from tests.samples import SAMPLE_ARTICLE

@@ -1,7 +1,7 @@
 """Titles and sources from an older library may hold newlines, NULs, terminal escapes and bidi
 overrides; the command line prints them escaped, one row per article, long titles cut."""
 
-from glossator import cli_output
+from glossator.cli import output
 from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
 from glossator.core.store import models
@@ -20,10 +20,10 @@ def _stored(title, source_url="", text="The harbour reopened after the storm."):
 
 
 def test_clean_escapes_controls_and_bidi_and_flattens_breaks():
-    assert cli_output.clean("a\nb\tc\u2028d") == "a b c d"
-    assert cli_output.clean("x\x00y\x1bz\x7f") == "x\\x00y\\x1bz\\x7f"
-    assert cli_output.clean("\u202eabc\u2066\u200f") == "\\u202eabc\\u2066\\u200f"
-    assert cli_output.clean("Zoë — “quoted” 東京 👩‍🔬") == "Zoë — “quoted” 東京 👩‍🔬"
+    assert output.clean("a\nb\tc\u2028d") == "a b c d"
+    assert output.clean("x\x00y\x1bz\x7f") == "x\\x00y\\x1bz\\x7f"
+    assert output.clean("\u202eabc\u2066\u200f") == "\\u202eabc\\u2066\\u200f"
+    assert output.clean("Zoë — “quoted” 東京 👩‍🔬") == "Zoë — “quoted” 東京 👩‍🔬"
 
 
 def test_list_prints_one_escaped_row_per_article(capsys):
@@ -46,7 +46,7 @@ def test_list_cuts_long_titles_with_an_ellipsis(capsys):
     code, out, err = run(capsys, "list")
     row = out.splitlines()[2]
     title = row.split("  ")[1].strip()
-    assert title.endswith("…") and len(title) <= cli_output.TITLE_WIDTH
+    assert title.endswith("…") and len(title) <= output.TITLE_WIDTH
 
 
 def test_show_escapes_title_and_source(capsys):

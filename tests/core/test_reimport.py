@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 
 from glossator.core import library, reimport, store
-from glossator.core.export.links import link_target
+from glossator.core.formats.glossator_markdown.links import link_target
 from tests.samples import SAMPLE_ARTICLE, sample_text
 
 STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)

@@ -6,7 +6,7 @@ own markup, footnote and table syntax). The export is rendered with python-markd
 a CommonMark renderer; the HTML may hold only the elements Glossator itself writes, no event
 handler, no unsafe link, and exactly one footnote per shown claim. The whole export is
 rendered, front matter included, as a renderer that does not know front matter would show it
-(``tests/core/export/test_front_matter.py`` holds the title to its own, stricter test).
+(``tests/core/formats/glossator_markdown/test_front_matter.py`` holds the title to its own, stricter test).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article, paragraph_blocks
-from glossator.core.export.markdown import export_markdown
-from tests.core.export.markdown_render import commonmark, python_markdown
+from glossator.core.formats.glossator_markdown.markdown import export_markdown
+from tests.core.formats.glossator_markdown.markdown_render import commonmark, python_markdown
 from tests.reliability.reliability_profile import FUZZ_SETTINGS
 
 STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)

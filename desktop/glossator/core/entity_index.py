@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from glossator.core.nlp.mentions import surface_key
-from glossator.core.store.entity_index import EntityMark, article_titles, entity_marks
+from glossator.core.store.entity_marks import EntityMark, article_titles, entity_marks
 
 MAX_SENTENCE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from glossator.core import reimport, store
 from glossator.core.errors import GlossatorError
-from glossator.core.export.markdown import export_markdown
-from glossator.core.export.web_annotation import ArticleNote, export_web_annotations
+from glossator.core.formats.glossator_markdown.markdown import export_markdown
+from glossator.core.formats.web_annotation import ArticleNote, export_web_annotations
 from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
 from glossator.core.nlp.model import ModelInfo, load_model, package_info
 from glossator.core.safe_write import write_text_atomically

@@ -21,7 +21,7 @@ from glossator.core import store
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
 from glossator.core.errors import GlossatorError, NotFoundError, ReadError
-from glossator.core.export.read_export import ParsedExport, looks_like_export, parse_export
+from glossator.core.formats.glossator_markdown.read_export import ParsedExport, looks_like_export, parse_export
 from glossator.core.readers import format_for_suffix, read_article
 from glossator.core.readers.limits import resolve_max_bytes
 from glossator.core.readers.encoding import decode_bytes

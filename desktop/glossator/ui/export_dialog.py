@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.core.errors import GlossatorError
-from glossator.core.export.file_names import file_name_for
+from glossator.core.formats.file_names import file_name_for
 from glossator.core.library import EXPORT_FORMATS, export_article, render_export
 from glossator.ui import file_dialogs
 from glossator.ui.markdown_view import SafeTextBrowser

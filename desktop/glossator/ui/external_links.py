@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from glossator.core.export.links import link_target
+from glossator.core.formats.glossator_markdown.links import link_target
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 

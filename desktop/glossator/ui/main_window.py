@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from glossator.core import library_health, store
-from glossator.core.export.claim_snippet import claim_markdown
+from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.analysis_controller import AnalysisController

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from glossator.core.export.links import link_target
+from glossator.core.formats.glossator_markdown.links import link_target
 
 TITLE_MAX_CHARS = 300
 FIELD_MAX_CHARS = 1000

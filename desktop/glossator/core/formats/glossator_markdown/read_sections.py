@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from glossator.core.annotation import SourceRef
 from glossator.core.errors import ReadError
-from glossator.core.export.footnotes import PART_BREAK, PART_LEAD
-from glossator.core.export.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
-from glossator.core.export.links import link_target
-from glossator.core.export.note_text import user_markdown_text
-from glossator.core.export.strip import code_point, unescape_text
+from glossator.core.formats.glossator_markdown.footnotes import PART_BREAK, PART_LEAD
+from glossator.core.formats.glossator_markdown.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
+from glossator.core.formats.glossator_markdown.links import link_target
+from glossator.core.formats.glossator_markdown.note_text import user_markdown_text
+from glossator.core.formats.glossator_markdown.strip import code_point, unescape_text
 
 _YAML_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)')
 _YAML_NAMED = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", '"': '"', "\\": "\\", "/": "/", " ": " "}

@@ -9,7 +9,8 @@ import argparse
 import os
 import sys
 
-from glossator import __version__, cli_args, cli_db, cli_entities, cli_search
+from glossator import __version__
+from glossator.cli import arg_types, db, entities, search
 from glossator.core import library, store
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
@@ -54,10 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the article's file, or - to read it from standard input")
     _add_input_format(p, "--format")
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
-    p.add_argument("--min-score", type=cli_args.score, default=0.5, help="hide claims scoring below this (default 0.5)")
+    p.add_argument("--min-score", type=arg_types.score, default=0.5, help="hide claims scoring below this (default 0.5)")
 
     p = sub.add_parser("export", help="export an article as annotated Markdown or W3C Web Annotation JSON-LD")
-    p.add_argument("article", type=cli_args.article_ref,
+    p.add_argument("article", type=arg_types.article_ref,
                    help="article id, or a file to import and analyse first (- reads standard input)")
     p.add_argument("-o", "--output",
                    help="the file to write (default: named after the article's title, in this folder)")
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--entities", nargs="?", const="inline", choices=("inline", "index", "none"),
                    help="Markdown: bold entities in the text (inline, the default), only list them (index), "
                         "or neither; JSON-LD: entities are left out unless --entities is given (not 'none')")
-    p.add_argument("--min-score", type=cli_args.score, default=0.5, help="leave out claims scoring below this")
+    p.add_argument("--min-score", type=arg_types.score, default=0.5, help="leave out claims scoring below this")
     _add_input_format(p, "--input-format")
 
     p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
@@ -82,18 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
 
     p = sub.add_parser("show", help="show an article's details, claims, entities and annotations")
-    p.add_argument("article", type=cli_args.article_ref, help="article id")
+    p.add_argument("article", type=arg_types.article_ref, help="article id")
 
     p = sub.add_parser("note", help="attach a note to a passage of an article")
-    p.add_argument("article", type=cli_args.article_ref, help="article id")
-    p.add_argument("--start", type=cli_args.offset, required=True)
-    p.add_argument("--end", type=cli_args.offset, required=True)
+    p.add_argument("article", type=arg_types.article_ref, help="article id")
+    p.add_argument("--start", type=arg_types.offset, required=True)
+    p.add_argument("--end", type=arg_types.offset, required=True)
     p.add_argument("--text", required=True, help="the note (Markdown)")
 
     p = sub.add_parser("source", help="attach a source link to a passage of an article")
-    p.add_argument("article", type=cli_args.article_ref, help="article id")
-    p.add_argument("--start", type=cli_args.offset, required=True)
-    p.add_argument("--end", type=cli_args.offset, required=True)
+    p.add_argument("article", type=arg_types.article_ref, help="article id")
+    p.add_argument("--start", type=arg_types.offset, required=True)
+    p.add_argument("--end", type=arg_types.offset, required=True)
     p.add_argument("--url", required=True)
     p.add_argument("--title", default="")
     p.add_argument("--stance", choices=STANCES, default="context")
@@ -111,9 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="analyse and export the bundled sample article")
     p.add_argument("-o", "--output", help="where to write the Markdown (default: the user data folder)")
 
-    cli_db.add_parser(sub)
-    cli_entities.add_parsers(sub)
-    cli_search.add_parser(sub)
+    db.add_parser(sub)
+    entities.add_parsers(sub)
+    search.add_parser(sub)
     return parser
 
 
@@ -166,22 +167,22 @@ def _library_errors_explained(args) -> int:
 
 
 def _dispatch(args) -> int:
-    from glossator import cli_commands
+    from glossator.cli import commands
 
     command = args.command
     if command == "open":
-        return cli_commands.open_window(args)
+        return commands.open_window(args)
     if command == "text":
-        return cli_commands.text(args)
+        return commands.text(args)
     if command == "claims":
-        return cli_commands.score_lines(args)
+        return commands.score_lines(args)
     if command == "db":
-        return cli_db.run(args)
-    cli_db.open_library(args.db)
+        return db.run(args)
+    db.open_library(args.db)
     try:
         if command == "search":
-            return cli_search.search(args)
-        handler = getattr(cli_commands, {"analyse": "analyze", "import": "import_file"}.get(command, command))
+            return search.search(args)
+        handler = getattr(commands, {"analyse": "analyze", "import": "import_file"}.get(command, command))
         return handler(args)
     finally:
         store.close_database()

@@ -43,8 +43,8 @@ from datetime import datetime, timezone
 from glossator import __version__
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article
-from glossator.core.export.links import link_target
-from glossator.core.export.selection import select
+from glossator.core.formats.glossator_markdown.links import link_target
+from glossator.core.formats.glossator_markdown.selection import select
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32

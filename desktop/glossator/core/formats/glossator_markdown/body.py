@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from glossator.core.export.body_layout import LineForm
-from glossator.core.export.escaping import escape_line
-from glossator.core.export.inline_marks import Mark, render_line
+from glossator.core.formats.glossator_markdown.body_layout import LineForm
+from glossator.core.formats.glossator_markdown.escaping import escape_line
+from glossator.core.formats.glossator_markdown.inline_marks import Mark, render_line
 
 
 def render_body(

@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
-from glossator.core.export.escaping import escape_text, one_line
-from glossator.core.export.links import link_target, without_bidi_controls
-from glossator.core.export.markdown_lines import code_span_end, outside_fences, unclosed_fence
+from glossator.core.formats.glossator_markdown.escaping import escape_text, one_line
+from glossator.core.formats.glossator_markdown.links import link_target, without_bidi_controls
+from glossator.core.formats.glossator_markdown.markdown_lines import code_span_end, outside_fences, unclosed_fence
 
 _INDENT = "    "
 _HEADING = re.compile(r" {0,3}(?=#{1,6}(?:[ \t]|$))")

@@ -11,7 +11,7 @@ import pytest
 from glossator.core import library, store
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article
-from glossator.core.export.web_annotation import (
+from glossator.core.formats.web_annotation import (
     CONTEXT,
     CONTEXT_CHARS,
     ArticleNote,

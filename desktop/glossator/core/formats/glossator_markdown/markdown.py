@@ -22,19 +22,19 @@ from pathlib import PurePath
 from glossator import __version__
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
-from glossator.core.export.body import render_body
-from glossator.core.export.body_layout import BODY_END, BODY_START, LineForm, layout_lines
-from glossator.core.export.escaping import one_line
-from glossator.core.export.footnotes import claim_head, definitions, highlight_head
-from glossator.core.export.sections import (
+from glossator.core.formats.glossator_markdown.body import render_body
+from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START, LineForm, layout_lines
+from glossator.core.formats.glossator_markdown.escaping import one_line
+from glossator.core.formats.glossator_markdown.footnotes import claim_head, definitions, highlight_head
+from glossator.core.formats.glossator_markdown.sections import (
     claims_table,
     entity_index,
     front_matter,
     notes_section,
     title_line,
 )
-from glossator.core.export.selection import Selection, Shown, select
-from glossator.core.export.strip import strip_markup
+from glossator.core.formats.glossator_markdown.selection import Selection, Shown, select
+from glossator.core.formats.glossator_markdown.strip import strip_markup
 
 __all__ = ["EntityMode", "export_markdown", "strip_markup"]
 

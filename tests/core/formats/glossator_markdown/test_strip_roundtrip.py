@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from glossator.core.annotation import CLAIM_STATUSES, AnnotationRecord, SourceRef
 from glossator.core.article import Article, Block, Inline
-from glossator.core.export.body_layout import BODY_END, BODY_START
-from glossator.core.export.markdown import export_markdown, strip_markup
-from tests.core.export.markdown_render import (
+from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START
+from glossator.core.formats.glossator_markdown.markdown import export_markdown, strip_markup
+from tests.core.formats.glossator_markdown.markdown_render import (
     commonmark,
     commonmark_body_text,
     python_markdown,

@@ -2,7 +2,7 @@
 
 import markdown
 
-from glossator.core.export.footnotes import user_markdown_lines
+from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
 
 
 def _render(note: str) -> str:

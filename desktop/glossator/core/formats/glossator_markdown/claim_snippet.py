@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
-from glossator.core.export.escaping import escape_text, one_line
-from glossator.core.export.footnotes import user_markdown_lines
-from glossator.core.export.links import link_target
+from glossator.core.formats.glossator_markdown.escaping import escape_text, one_line
+from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
+from glossator.core.formats.glossator_markdown.links import link_target
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Continuation lines of a list item: four spaces keep them inside the item for python-markdown

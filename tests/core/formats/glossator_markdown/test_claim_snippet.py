@@ -4,7 +4,7 @@ import markdown
 from markdown_it import MarkdownIt
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
-from glossator.core.export.claim_snippet import attribution, claim_markdown
+from glossator.core.formats.glossator_markdown.claim_snippet import attribution, claim_markdown
 
 
 def python_markdown(md: str) -> str:

@@ -6,10 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from glossator import cli_output
+from glossator.cli import output
 from glossator.core import library, reimport, store
 from glossator.core.errors import GlossatorError
-from glossator.core.export.file_names import file_name_for
+from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
 from glossator.core.readers import read_article
 from glossator.core.resources import sample_article
@@ -25,16 +25,16 @@ def _summary(row, outcome, min_score: float) -> str:
     records = store.annotation_records(row.id)
     how = "analysed with" if outcome.ran else "already analysed with"
     lines = [
-        f"Article {row.id}: {cli_output.clean(row.title or '(untitled)')}",
+        f"Article {row.id}: {output.clean(row.title or '(untitled)')}",
         f"  {len(row.text):,} characters, {how} {outcome.model.name} {outcome.model.version}",
         f"  {outcome.entities} entity mentions, {outcome.claims} claims "
         f"({sum(1 for r in records if r.kind == 'claim' and (r.score or 0) >= min_score)} scoring {min_score:.2f} or more)",
         "",
         "Entities",
-        cli_output.entity_summary(records) or "  (none)",
+        output.entity_summary(records) or "  (none)",
         "",
         f"Claims (score >= {min_score:.2f})",
-        cli_output.claims_table(records, min_score) or "  (none)",
+        output.claims_table(records, min_score) or "  (none)",
     ]
     return "\n".join(lines)
 
@@ -62,13 +62,13 @@ def import_file(args) -> int:
     """``glossator import FILE``: store a file; an export's annotations come back with it."""
     report = _import(args.file, args.input_format)
     row = report.row
-    print(f"Article {row.id}: {cli_output.clean(row.title or '(untitled)')}")
+    print(f"Article {row.id}: {output.clean(row.title or '(untitled)')}")
     if report.from_export:
         print(f"  {report.notes} notes, {report.sources} sources, {report.statuses} claim statuses, "
               f"{report.highlights} highlights, {report.tags} tags restored"
               + (" (added to the article already in the library)" if report.merged else ""))
     for warning in report.warnings:
-        print(f"  warning: {cli_output.clean(warning)}")
+        print(f"  warning: {output.clean(warning)}")
     if not args.no_analyse:
         outcome = library.analyse(row)
         print(f"  {outcome.entities} entity mentions, {outcome.claims} claims")
@@ -103,11 +103,11 @@ def list(args) -> int:  # noqa: A001 - the command is called "list"
     if not summaries:
         print("The library is empty. Add an article with: glossator analyze FILE")
         return 0
-    width = cli_output.TITLE_WIDTH
-    rows = [[str(s.id), cli_output.shorten(s.title or "(untitled)", width), cli_output.shorten(s.source, width),
+    width = output.TITLE_WIDTH
+    rows = [[str(s.id), output.shorten(s.title or "(untitled)", width), output.shorten(s.source, width),
              s.published or "-", str(s.claims),
              str(s.entities), str(s.notes), str(s.sources)] for s in summaries]
-    print(cli_output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows, flexible=1))
+    print(output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows, flexible=1))
     return 0
 
 
@@ -125,17 +125,17 @@ def show(args) -> int:
     print(f"Article {row.id}")
     for name, value in fields:
         if value:
-            print(f"  {name:<11} {cli_output.clean(value)}")
+            print(f"  {name:<11} {output.clean(value)}")
     notes = store.article_notes(row.id)
     if notes:
         print("\nArticle notes")
         for note in notes:
-            print(f"  - {cli_output.shorten(note.body, 100)}")
+            print(f"  - {output.shorten(note.body, 100)}")
     print("\nEntities")
-    print(cli_output.entity_summary(records) or "  (none)")
+    print(output.entity_summary(records) or "  (none)")
     print("\nClaims")
-    print(cli_output.claims_table(records) or "  (none)")
-    annotated = cli_output.annotations_table(records)
+    print(output.claims_table(records) or "  (none)")
+    annotated = output.annotations_table(records)
     if annotated:
         print("\nAnnotations with your notes, sources and tags")
         print(annotated)
@@ -209,12 +209,12 @@ def demo(args) -> int:
 
 
 def entities(args) -> int:
-    from glossator.cli_entities import entities as list_entities
+    from glossator.cli.entities import entities as list_entities
 
     return list_entities(args)
 
 
 def rules(args) -> int:
-    from glossator.cli_entities import rules as entity_rules
+    from glossator.cli.entities import rules as entity_rules
 
     return entity_rules(args)

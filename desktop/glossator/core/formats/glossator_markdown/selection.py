@@ -16,8 +16,8 @@ from html import escape
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Inline
-from glossator.core.export.inline_marks import Mark
-from glossator.core.export.links import link_target
+from glossator.core.formats.glossator_markdown.inline_marks import Mark
+from glossator.core.formats.glossator_markdown.links import link_target
 
 CLAIM_TAG = '<mark class="claim">'
 HIGHLIGHT_TAG = '<mark class="highlight">'

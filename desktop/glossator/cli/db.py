@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossator import cli_output
+from glossator.cli import output
 from glossator.core import store
 from glossator.core.errors import StoreError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
@@ -67,7 +67,7 @@ def _restore(args, path: Path) -> int:
             print(f"No backups of {path} in {backups.backup_folder(path)}.")
             return 0
         rows = [[b.taken.strftime("%Y-%m-%d %H:%M:%S UTC"), b.kind, str(b.path)] for b in found]
-        print(cli_output.table(["taken", "kind", "file"], rows, flexible=1))
+        print(output.table(["taken", "kind", "file"], rows, flexible=1))
         return 0
     try:
         used, aside = recovery.restore(path, Path(args.backup).absolute() if args.backup else None)

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from glossator.core.annotation import CLAIM_STATUSES, STANCES, AnnotationRecord, SourceRef
 from glossator.core.article import Article, Block, Inline
 from glossator.core.errors import ReadError
-from glossator.core.export.footnotes import user_markdown_lines
-from glossator.core.export.markdown import export_markdown
-from glossator.core.export.read_export import looks_like_export, parse_export
+from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
+from glossator.core.formats.glossator_markdown.markdown import export_markdown
+from glossator.core.formats.glossator_markdown.read_export import looks_like_export, parse_export
 
 STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -150,13 +150,13 @@ def test_notes_sources_tags_and_titles_round_trip(note_lists, source_lists, tag_
 
 def _as_read(note: str) -> str:
     """The note as it comes back: the export's own escapes undone, an unclosed fence closed."""
-    from glossator.core.export.note_text import user_markdown_text
+    from glossator.core.formats.glossator_markdown.note_text import user_markdown_text
 
     return user_markdown_text(user_markdown_lines(note))
 
 
 def _same_address(restored: str, original: str) -> bool:
-    from glossator.core.export.links import link_target
+    from glossator.core.formats.glossator_markdown.links import link_target
 
     return restored == original or link_target(restored) == link_target(original)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossator import cli_args, cli_output
+from glossator.cli import arg_types, output
 from glossator.core import store
 
 WHERE = {"article": "text", "note": "note", "source": "source"}
@@ -11,8 +11,8 @@ WHERE = {"article": "text", "note": "note", "source": "source"}
 def add_parser(sub) -> None:
     p = sub.add_parser("search", help="find articles, notes and sources containing words")
     p.add_argument("words", nargs="+", help='words that must all occur; "quoted words" together')
-    p.add_argument("--limit", type=cli_args.limit, default=50,
-                   help=f"show at most this many hits, 1 to {cli_args.MAX_LIMIT} (default 50)")
+    p.add_argument("--limit", type=arg_types.limit, default=50,
+                   help=f"show at most this many hits, 1 to {arg_types.MAX_LIMIT} (default 50)")
 
 
 def search(args) -> int:
@@ -21,9 +21,9 @@ def search(args) -> int:
     if not hits:
         print(f"Nothing in the library matches {query!r}.")
         return 1
-    titles = {summary.id: cli_output.shorten(summary.title or "Untitled", cli_output.TITLE_WIDTH)
+    titles = {summary.id: output.shorten(summary.title or "Untitled", output.TITLE_WIDTH)
               for summary in store.list_articles()}
     rows = [[str(hit.article_id), titles.get(hit.article_id, "?"), WHERE[hit.kind], hit.plain_snippet("»", "«")]
             for hit in hits]
-    print(cli_output.table(["id", "title", "in", "snippet"], rows, flexible=3))
+    print(output.table(["id", "title", "in", "snippet"], rows, flexible=3))
     return 0

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossator.core.article import Block, Inline
-from glossator.core.export.selection import CLAIM_TAG, HIGHLIGHT_TAG
-from glossator.core.export.strip import TaggedRun
+from glossator.core.formats.glossator_markdown.selection import CLAIM_TAG, HIGHLIGHT_TAG
+from glossator.core.formats.glossator_markdown.strip import TaggedRun
 
 _FORMAT_KINDS = {"<em>": "emphasis", "<b>": "strong", "<code>": "code"}
 _LINK_TAG = re.compile(r'<a href="([^"]*)">')

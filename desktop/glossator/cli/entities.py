@@ -3,8 +3,8 @@ entity corrections from the command line."""
 
 from __future__ import annotations
 
-from glossator import cli_output
-from glossator.cli_output import clean
+from glossator.cli import output
+from glossator.cli.output import clean
 from glossator.core import store
 from glossator.core.entity_corrections import relabel_library
 from glossator.core.entity_index import articles_mentioning, library_entities
@@ -36,7 +36,7 @@ def entities(args) -> int:
             print("No entities are marked in the library.")
             return 0
         rows = [[e.name, e.label, str(e.articles), str(e.mentions)] for e in found]
-        print(cli_output.table(["entity", "type", "articles", "mentions"], rows, flexible=0))
+        print(output.table(["entity", "type", "articles", "mentions"], rows, flexible=0))
         return 0
     found = articles_mentioning(args.name, label)
     if not found:
@@ -57,7 +57,7 @@ def rules(args) -> int:
     action = args.rules_action
     if action == "list":
         rows = [[str(r.id), r.text, r.label] for r in store.list_entity_rules()]
-        print(cli_output.table(["id", "text", "label"], rows, flexible=1) or "No entity rules.")
+        print(output.table(["id", "text", "label"], rows, flexible=1) or "No entity rules.")
     elif action == "export":
         print(f"{export_rules(args.file)} rules written to {args.file}")
     elif action == "import":

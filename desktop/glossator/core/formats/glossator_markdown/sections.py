@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from glossator.core.export.escaping import escape_text, one_line
-from glossator.core.export.footnotes import user_markdown_lines
+from glossator.core.formats.glossator_markdown.escaping import escape_text, one_line
+from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
 
 # "name version": a plain YAML scalar that no YAML reader takes for a number or a boolean.
 _PLAIN_YAML = re.compile(r"[A-Za-z][\w.+/-]*(?: [\w.+/-]+)+")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import markdown
 from markdown_it import MarkdownIt
 
-from glossator.core.export.body_layout import BODY_END, BODY_START
+from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START
 
 try:
     from mdit_py_plugins.footnote import footnote_plugin

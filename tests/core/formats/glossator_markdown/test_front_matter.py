@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
-from glossator.core.export.escaping import one_line
-from glossator.core.export.markdown import export_markdown
-from glossator.core.export.sections import front_matter, yaml_quoted
-from tests.core.export.markdown_render import commonmark, python_markdown
+from glossator.core.formats.glossator_markdown.escaping import one_line
+from glossator.core.formats.glossator_markdown.markdown import export_markdown
+from glossator.core.formats.glossator_markdown.sections import front_matter, yaml_quoted
+from tests.core.formats.glossator_markdown.markdown_render import commonmark, python_markdown
 
 STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
 HOSTILE = [

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from glossator.core.annotation import CLAIM_STATUSES, AnnotationRecord
 from glossator.core.article import Article
-from glossator.core.export import read_sections as sections
-from glossator.core.export import read_structure as structure
-from glossator.core.export.strip import REPLACEMENT, decode_body, unescape_text
+from glossator.core.formats.glossator_markdown import read_sections as sections
+from glossator.core.formats.glossator_markdown import read_structure as structure
+from glossator.core.formats.glossator_markdown.strip import REPLACEMENT, decode_body, unescape_text
 from glossator.core.errors import ReadError
 from glossator.core.readers import metadata_fields
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from glossator.core.errors import ReadError
-from glossator.core.export.body_layout import BODY_END, BODY_START
+from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START
 
 _BLOCK_PREFIX = re.compile(r" *(?:>(?: |$)|#{1,6} |- |[0-9]+\. )?")
 _FENCE = re.compile(r"`{3,}")

@@ -13,10 +13,10 @@ import pytest
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article, Block, Inline, paragraph_blocks
 from glossator.core.errors import ReadError
-from glossator.core.export.body_layout import BODY_END, BODY_START
-from glossator.core.export.markdown import EntityMode, export_markdown, strip_markup
+from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START
+from glossator.core.formats.glossator_markdown.markdown import EntityMode, export_markdown, strip_markup
 
-from tests.core.export.markdown_render import (
+from tests.core.formats.glossator_markdown.markdown_render import (
     body_html,
     commonmark,
     commonmark_body_text,
