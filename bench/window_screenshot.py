@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from glossator.core import library, store  # noqa: E402
+from glossator.core import store  # noqa: E402
+from glossator.core.services import articles  # noqa: E402
 from glossator.core.resources import sample_article  # noqa: E402
 
 
@@ -32,8 +33,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="glossator-shot-"))
     store.open_database(folder / "library.db")
-    row = library.import_file(sample_article())
-    library.analyse(row)
+    row = articles.import_file(sample_article()).value.row
+    articles.analyse(row.id)
     claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
     store.add_note(row.id, claim.start, claim.end,
                    "Compare with the **closing price** on 27 January; the drop was intraday.")

@@ -1,6 +1,7 @@
 """Corrections applied to stored articles: at once in one, to the library, and undone."""
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from glossator.core.annotation import Span
 from glossator.core.entity_corrections import correct_mentions, occurrences, relabel_library, restore_entities
 from glossator.core.entity_index import sentence_around
@@ -45,7 +46,7 @@ def test_relabel_library_applies_rules_and_can_be_undone(tmp_path):
     first = _article(tmp_path, "Nvidia, the chipmaker, sold chips. NVIDIA grew.\n", "a.txt")
     second = _article(tmp_path, "Analysts said Nvidia would grow in London.\n", "b.txt")
     for row in (first, second):
-        library.analyse(row)
+        articles.analyse(row.id)
     before = {row.id: _entities(row.id) for row in (first, second)}
     store.add_entity_rule("nvidia", store.IGNORE)
     previous = relabel_library()

@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from glossator.core import library, reimport, store
+from glossator.core import reimport, store
+from glossator.core.services import articles, exports
 from glossator.core.formats.glossator_markdown.links import link_target
 from tests.samples import SAMPLE_ARTICLE, sample_text
 
@@ -28,8 +29,8 @@ def _span(text: str, phrase: str) -> tuple[int, int]:
 
 def _annotated_sample():
     """The sample, analysed, with notes, sources of every stance, statuses, tags and highlights."""
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     claims = sorted(
         (r for r in store.annotation_records(row.id) if r.kind == "claim" and (r.score or 0) >= 0.5),
         key=lambda r: r.start,
@@ -78,7 +79,7 @@ def _fresh_library(tmp_path, name: str) -> None:
 def test_export_imported_into_a_new_library_gives_back_text_and_annotations(tmp_path):
     row = _annotated_sample()
     text, work = row.text, _user_work(row.id)
-    exported = library.render_markdown(row, exported_at=STAMP)
+    exported = exports.render_markdown(row.id, exported_at=STAMP)
     path = tmp_path / "deepseek.md"
     path.write_text(exported, encoding="utf-8")
 
@@ -91,16 +92,16 @@ def test_export_imported_into_a_new_library_gives_back_text_and_annotations(tmp_
     restored = report.row
     assert restored.text == text
     assert restored.title == "DeepSeek R1 AI Model Disrupts Global Tech Market"
-    library.analyse(restored)
+    articles.analyse(restored.id)
     assert _user_work(restored.id) == work
-    again = library.render_markdown(restored, exported_at=STAMP)
+    again = exports.render_markdown(restored.id, exported_at=STAMP)
     assert _without_source_line(again) == _without_source_line(exported)
 
 
 def test_importing_into_the_library_holding_the_text_adds_only_what_is_missing(tmp_path):
     row = _annotated_sample()
     path = tmp_path / "deepseek.md"
-    path.write_text(library.render_markdown(row, exported_at=STAMP), encoding="utf-8")
+    path.write_text(exports.render_markdown(row.id, exported_at=STAMP), encoding="utf-8")
     work = _user_work(row.id)
 
     report = reimport.import_path(path)
@@ -120,16 +121,16 @@ def test_importing_into_the_library_holding_the_text_adds_only_what_is_missing(t
 def test_the_library_import_path_restores_an_export(tmp_path):
     row = _annotated_sample()
     path = tmp_path / "deepseek.md"
-    path.write_text(library.render_markdown(row, exported_at=STAMP), encoding="utf-8")
+    path.write_text(exports.render_markdown(row.id, exported_at=STAMP), encoding="utf-8")
     _fresh_library(tmp_path, "second.db")
-    restored = library.import_file(path)
+    restored = articles.import_file(path).value.row
     assert restored.text == sample_text()
     assert any(r.notes for r in store.annotation_records(restored.id))
 
 
 def test_a_garbled_export_keeps_its_text_and_warns(tmp_path):
     row = _annotated_sample()
-    exported = library.render_markdown(row, exported_at=STAMP)
+    exported = exports.render_markdown(row.id, exported_at=STAMP)
     _fresh_library(tmp_path, "second.db")
 
     # Footnote definitions removed: the marks stay, claims take their details from the table.

@@ -2,7 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from glossator.ui.actions import Act
 from glossator.ui.preferences_dialog import PreferencesDialog
 from tests.samples import SAMPLE_ARTICLE
@@ -27,8 +28,8 @@ def _mark_entity_action(window, label):
 def test_corrections_reach_a_stored_article_and_undo_puts_labels_back(qtbot, window, tmp_path):
     other_path = tmp_path / "other.txt"
     other_path.write_text(OTHER, encoding="utf-8")
-    other = library.import_file(other_path)
-    library.analyse(other)
+    other = articles.import_file(other_path).value.row
+    articles.analyse(other.id)
     before = _entities(store.annotation_records(other.id), OTHER)
     assert _forms(store.annotation_records(other.id), OTHER, "AIME") == ["ORG", "ORG"]
     assert not _forms(store.annotation_records(other.id), OTHER, "Anthropic")
@@ -107,8 +108,8 @@ def test_preferences_page_lists_adds_and_removes_rules(qtbot):
 def test_mentioned_in_panel_follows_the_entity_and_opens_other_articles(qtbot, window, tmp_path):
     other_path = tmp_path / "chips.txt"
     other_path.write_text("Nvidia, the chipmaker, sold more chips than ever. Analysts said Nvidia would grow.\n", encoding="utf-8")
-    other = library.import_file(other_path)
-    library.analyse(other)
+    other = articles.import_file(other_path).value.row
+    articles.analyse(other.id)
     open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     # One click on the name in the Entities panel shows every article mentioning it.
     window.entities.activate("ORG", "Nvidia")

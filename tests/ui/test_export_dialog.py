@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from glossator.core import store
+from glossator.core.services import articles
 from glossator.core.errors import GlossatorError
 from glossator.core.readers import read_text
 from glossator.ui import file_dialogs
@@ -30,7 +31,7 @@ def article():
     store.add_note(row.id, start, start + len(CLAIM), "Check the **closing** price")
     name = row.text.index("Nvidia")
     store.add_annotation(row.id, "entity", "ORG", name, name + len("Nvidia"), origin="auto")
-    return store.get_article(row.id), claim.id
+    return articles.get_article(row.id), claim.id
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from tests.samples import SAMPLE_ARTICLE
 from tests.ui.test_main_window import open_and_wait
 
@@ -13,15 +14,15 @@ NOTE = "Check {x} against <b>the close</b>\n\nsecond paragraph"
 
 
 def _export_of_annotated_sample(tmp_path):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     start = row.text.index("costing under $6 million")
     end = start + len("costing under $6 million")
     store.add_note(row.id, start, end, NOTE)
     store.add_source(row.id, start, end, "https://example.org/cost", "Cost", "refutes", "lower")
     store.add_article_note(row.id, "Reads like *PR*.")
     path = tmp_path / "deepseek.md"
-    path.write_text(library.render_markdown(row, exported_at=STAMP), encoding="utf-8")
+    path.write_text(exports.render_markdown(row.id, exported_at=STAMP), encoding="utf-8")
     store.close_database()
     store.open_database(tmp_path / "fresh.db")
     return path, row.text

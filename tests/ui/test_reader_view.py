@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.readers import read_article, read_text
 from glossator.ui import reader_view as reader_view_module
@@ -444,8 +445,8 @@ def test_a_book_with_thousands_of_annotations_stays_fast(qtbot):
 
 def test_render_the_sample_article(qtbot):
     """Render the DeepSeek sample with its real analysis to /tmp/reader.png for a visual check."""
-    row = library.import_file(SAMPLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE).value.row
+    articles.analyse(row.id)
     records = store.annotation_records(row.id)
     claim = next(r for r in records if r.kind == "claim" and (r.score or 0) > 0.6)
     entity = next(r for r in records if r.kind == "entity" and r.label == "GPE")

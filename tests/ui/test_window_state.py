@@ -3,7 +3,7 @@
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from glossator.core import library
+from glossator.core.services import articles, exports
 from glossator.ui.actions import Act
 from tests.samples import SAMPLE_ARTICLE
 
@@ -43,8 +43,8 @@ def test_dropping_a_file_opens_it(qtbot, window):
 
 
 def test_copy_claim_as_markdown(qtbot, window):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     with qtbot.waitSignal(window.controller.analysis_finished, timeout=30_000):
         window.show_article(row.id)
     claim = next(r for r in window.session.records if r.kind == "claim" and "17%" in r.quote)

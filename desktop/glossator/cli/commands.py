@@ -1,4 +1,4 @@
-"""What each ``glossator`` command does, over the core library functions."""
+"""What each ``glossator`` command does, over the core services."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from glossator.cli import output
-from glossator.core import library, reimport, store
+from glossator.core.services import annotations, articles, exports, maintenance
 from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
@@ -18,11 +18,11 @@ STDIN = "-"  # as a FILE argument: read the article from standard input
 
 
 def _article_id(ref: str) -> int:
-    return store.find_article(ref).id
+    return articles.find_article(ref).id
 
 
 def _summary(row, outcome, min_score: float) -> str:
-    records = store.annotation_records(row.id)
+    records = annotations.annotation_records(row.id)
     how = "analysed with" if outcome.ran else "already analysed with"
     lines = [
         f"Article {row.id}: {output.clean(row.title or '(untitled)')}",
@@ -39,21 +39,21 @@ def _summary(row, outcome, min_score: float) -> str:
     return "\n".join(lines)
 
 
-def _import(ref: str, input_format: str | None) -> reimport.ImportReport:
+def _import(ref: str, input_format: str | None) -> articles.ImportReport:
     """Import a file, or standard input for ``-``; ``input_format`` only applies to the latter."""
     if ref == STDIN:
         if sys.stdin is None:
             raise GlossatorError("there is no standard input to read")
-        return reimport.import_stdin(sys.stdin.buffer, format=input_format)
+        return articles.import_stdin(sys.stdin.buffer, format=input_format).value
     if input_format:
         raise GlossatorError(f"the input format ({input_format}) is for standard input ('-'); "
                              "a file is read by its suffix")
-    return reimport.import_path(ref)
+    return articles.import_file(ref).value
 
 
 def analyze(args) -> int:
     row = _import(args.file, args.input_format).row
-    outcome = library.analyse(row, force=args.force)
+    outcome = articles.analyse(row.id, force=args.force)
     print(_summary(row, outcome, args.min_score))
     return 0
 
@@ -70,7 +70,7 @@ def import_file(args) -> int:
     for warning in report.warnings:
         print(f"  warning: {output.clean(warning)}")
     if not args.no_analyse:
-        outcome = library.analyse(row)
+        outcome = articles.analyse(row.id)
         print(f"  {outcome.entities} entity mentions, {outcome.claims} claims")
     return 0
 
@@ -79,15 +79,15 @@ def export(args) -> int:
     fmt = args.fmt or _format_for(args.output)
     if args.article == STDIN or args.input_format:
         row = _import(args.article, args.input_format).row
-        library.analyse(row)
+        articles.analyse(row.id)
     else:
-        row = library.resolve_article(args.article)
+        row = articles.resolve_article(args.article)
     if fmt == "jsonld":
         options = {"include_entities": args.entities in ("inline", "index")}
     else:
         options = {"entities": args.entities or "inline"}
-    output = args.output or file_name_for(row.title or "", library.EXPORT_FORMATS[fmt])
-    written = library.export_article(row, output, fmt=fmt, min_claim_score=args.min_score, **options)
+    output = args.output or file_name_for(row.title or "", exports.EXPORT_FORMATS[fmt])
+    written = exports.export_article(row.id, output, fmt=fmt, min_claim_score=args.min_score, **options)
     print(written)
     return 0
 
@@ -99,7 +99,7 @@ def _format_for(output: str | None) -> str:
 
 
 def list(args) -> int:  # noqa: A001 - the command is called "list"
-    summaries = store.list_articles()
+    summaries = articles.list_articles()
     if not summaries:
         print("The library is empty. Add an article with: glossator analyze FILE")
         return 0
@@ -117,8 +117,8 @@ def text(args) -> int:
 
 
 def show(args) -> int:
-    row = store.find_article(args.article)
-    records = store.annotation_records(row.id)
+    row = articles.find_article(args.article)
+    records = annotations.annotation_records(row.id)
     fields = [("title", row.title), ("author", row.author), ("published", row.published),
               ("source", row.source_url or row.source_path), ("format", row.format),
               ("characters", f"{len(row.text):,}"), ("text hash", row.text_hash[:16])]
@@ -126,7 +126,7 @@ def show(args) -> int:
     for name, value in fields:
         if value:
             print(f"  {name:<11} {output.clean(value)}")
-    notes = store.article_notes(row.id)
+    notes = annotations.article_notes(row.id)
     if notes:
         print("\nArticle notes")
         for note in notes:
@@ -143,14 +143,14 @@ def show(args) -> int:
 
 
 def note(args) -> int:
-    added = store.add_note(_article_id(args.article), args.start, args.end, args.text)
+    added = annotations.add_note(_article_id(args.article), args.start, args.end, args.text).value
     print(f"note {added.id} added to annotation {added.annotation_id}")
     return 0
 
 
 def source(args) -> int:
-    added = store.add_source(_article_id(args.article), args.start, args.end, args.url,
-                             title=args.title, stance=args.stance, note=args.note)
+    added = annotations.add_source(_article_id(args.article), args.start, args.end, args.url,
+                                   title=args.title, stance=args.stance, note=args.note).value
     print(f"source {added.id} added to annotation {added.annotation_id}")
     return 0
 
@@ -173,12 +173,12 @@ def _has_display() -> bool:
 
 def _analyse_and_export(path, output: Path | None = None) -> None:
     """Import, analyse and export one file; print the summary and where the file went."""
-    row = library.import_file(path)
-    outcome = library.analyse(row)
+    row = articles.import_file(path).value.row
+    outcome = articles.analyse(row.id)
     if output is None:
         output = user_data_dir() / "exports" / f"{Path(path).stem or 'article'}.md"
         output.parent.mkdir(parents=True, exist_ok=True)
-    written = library.export_article(row, output)
+    written = exports.export_article(row.id, output)
     print(_summary(row, outcome, 0.5))
     print(f"\nAnnotated Markdown written to {written}")
 
@@ -188,12 +188,12 @@ def open_window(args) -> int:
     if not _has_display():
         print("glossator: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
               "running the headless export instead.", file=sys.stderr)
-        store.open_database(args.db)
+        maintenance.open_library(args.db)
         try:
             for path in args.files or [str(sample_article())]:
                 _analyse_and_export(path)
         finally:
-            store.close_database()
+            maintenance.close_library()
         return 0
     from glossator.platform_check import check_display
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossator.cli import output
-from glossator.core import store
 from glossator.core.errors import StoreError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
-from glossator.core.store import backups, models, recovery
+from glossator.core.services import maintenance
 
 
 def open_library(db: str | None) -> Path:
     """Open the library for a command; a damaged one's message says how to recover."""
     try:
-        return store.open_database(db)
+        return maintenance.open_library(db)
     except UnusableDatabaseError as exc:
         raise UnusableDatabaseError(
             f"{exc} 'glossator db restore' puts back the newest backup "
@@ -44,7 +43,7 @@ def run(args) -> int:
 
 
 def _check(args, path: Path) -> int:
-    problems = recovery.check_library(path)
+    problems = maintenance.check_library(path)
     if problems:
         raise StoreError(f"The database {path} is damaged: {'; '.join(problems[:5])}.")
     print(f"{path}: no damage found.")
@@ -52,27 +51,23 @@ def _check(args, path: Path) -> int:
 
 
 def _backup(args, path: Path) -> int:
-    store.open_database(path)
-    try:
-        print(backups.write_backup(models.DB.connection(), path, "manual"))
-    finally:
-        store.close_database()
+    print(maintenance.make_backup(path))
     return 0
 
 
 def _restore(args, path: Path) -> int:
     if args.list:
-        found = backups.list_backups(path)
+        found = maintenance.list_backups(path)
         if not found:
-            print(f"No backups of {path} in {backups.backup_folder(path)}.")
+            print(f"No backups of {path} in {maintenance.backup_folder(path)}.")
             return 0
         rows = [[b.taken.strftime("%Y-%m-%d %H:%M:%S UTC"), b.kind, str(b.path)] for b in found]
         print(output.table(["taken", "kind", "file"], rows, flexible=1))
         return 0
     try:
-        used, aside = recovery.restore(path, Path(args.backup).absolute() if args.backup else None)
+        used, aside = maintenance.restore(path, Path(args.backup).absolute() if args.backup else None)
     finally:
-        store.close_database()
+        maintenance.close_library()
     print(f"Restored {used} to {path}.")
     if aside is not None:
         print(f"The file it replaced was kept as {aside}.")

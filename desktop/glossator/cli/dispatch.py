@@ -11,7 +11,7 @@ import sys
 
 from glossator import __version__
 from glossator.cli import arg_types, db, entities, search
-from glossator.core import library, store
+from glossator.core.services import exports, maintenance
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="article id, or a file to import and analyse first (- reads standard input)")
     p.add_argument("-o", "--output",
                    help="the file to write (default: named after the article's title, in this folder)")
-    p.add_argument("--format", choices=tuple(library.EXPORT_FORMATS), dest="fmt",
+    p.add_argument("--format", choices=tuple(exports.EXPORT_FORMATS), dest="fmt",
                    help="md (annotated Markdown) or jsonld (W3C Web Annotations); "
                         "default: jsonld if the output ends in .jsonld or .json, else md")
     p.add_argument("--entities", nargs="?", const="inline", choices=("inline", "index", "none"),
@@ -157,7 +157,7 @@ def _library_errors_explained(args) -> int:
     try:
         return _dispatch(args)
     except Exception as exc:  # only the library's own failures are translated; bugs propagate
-        failure = store.library_failure(exc, resolve_db_path(args.db))
+        failure = maintenance.library_failure(exc, resolve_db_path(args.db))
         if failure is None:
             raise
         if isinstance(failure, UnusableDatabaseError):
@@ -185,7 +185,7 @@ def _dispatch(args) -> int:
         handler = getattr(commands, {"analyse": "analyze", "import": "import_file"}.get(command, command))
         return handler(args)
     finally:
-        store.close_database()
+        maintenance.close_library()
 
 
 if __name__ == "__main__":

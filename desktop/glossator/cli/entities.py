@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from glossator.cli import output
 from glossator.cli.output import clean
-from glossator.core import store
-from glossator.core.entity_corrections import relabel_library
-from glossator.core.entity_index import articles_mentioning, library_entities
-from glossator.core.rules_io import export_rules, import_rules
+from glossator.core.services import entities as entity_service
 
 
 def add_parsers(sub) -> None:
@@ -31,14 +28,14 @@ def add_parsers(sub) -> None:
 def entities(args) -> int:
     label = args.label.upper() if args.label else None
     if not args.name:
-        found = library_entities(label)
+        found = entity_service.library_entities(label)
         if not found:
             print("No entities are marked in the library.")
             return 0
         rows = [[e.name, e.label, str(e.articles), str(e.mentions)] for e in found]
         print(output.table(["entity", "type", "articles", "mentions"], rows, flexible=0))
         return 0
-    found = articles_mentioning(args.name, label)
+    found = entity_service.articles_mentioning(args.name, label)
     if not found:
         print(f"No stored article mentions '{clean(args.name)}'.")
         return 0
@@ -56,12 +53,12 @@ def entities(args) -> int:
 def rules(args) -> int:
     action = args.rules_action
     if action == "list":
-        rows = [[str(r.id), r.text, r.label] for r in store.list_entity_rules()]
+        rows = [[str(r.id), r.text, r.label] for r in entity_service.list_rules()]
         print(output.table(["id", "text", "label"], rows, flexible=1) or "No entity rules.")
     elif action == "export":
-        print(f"{export_rules(args.file)} rules written to {args.file}")
+        print(f"{entity_service.export_rules(args.file)} rules written to {args.file}")
     elif action == "import":
-        print(f"{import_rules(args.file)} new rules from {args.file}")
+        print(f"{entity_service.import_rules(args.file).value} new rules from {args.file}")
         if args.apply:
             _apply()
     else:
@@ -70,5 +67,5 @@ def rules(args) -> int:
 
 
 def _apply() -> None:
-    changed = relabel_library()
+    changed = entity_service.relabel_library().value
     print(f"re-labelled the entities of {len(changed)} article{'s' * (len(changed) != 1)}")

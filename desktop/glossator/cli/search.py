@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from glossator.cli import arg_types, output
-from glossator.core import store
+from glossator.core.services import articles
+from glossator.core.services import search as search_service
 
 WHERE = {"article": "text", "note": "note", "source": "source"}
 
@@ -17,12 +18,12 @@ def add_parser(sub) -> None:
 
 def search(args) -> int:
     query = " ".join(args.words)
-    hits = store.search(query, limit=args.limit)
+    hits = search_service.search(query, limit=args.limit)
     if not hits:
         print(f"Nothing in the library matches {query!r}.")
         return 1
     titles = {summary.id: output.shorten(summary.title or "Untitled", output.TITLE_WIDTH)
-              for summary in store.list_articles()}
+              for summary in articles.list_articles()}
     rows = [[str(hit.article_id), titles.get(hit.article_id, "?"), WHERE[hit.kind], hit.plain_snippet("»", "«")]
             for hit in hits]
     print(output.table(["id", "title", "in", "snippet"], rows, flexible=3))

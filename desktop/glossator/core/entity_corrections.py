@@ -15,12 +15,10 @@ from collections.abc import Callable
 
 from glossator.core import store
 from glossator.core.annotation import Span
-from glossator.core.library import entity_rules
 from glossator.core.nlp.analysis import AnalysisCancelled, analyze_text
 from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import load_model
-from glossator.core.store import models
-from glossator.core.store.entity_relabel import auto_entities, replace_auto_entities
+from glossator.core.store.entity_relabel import article_exists, auto_entities, entity_ranges, replace_auto_entities
 
 
 def correct_mentions(article_id: int, surface: str, label: str) -> list[Span]:
@@ -40,9 +38,7 @@ def correct_mentions(article_id: int, surface: str, label: str) -> list[Span]:
             attrs = {**span.attrs, "rule": label}
             corrected.append(Span("entity", label, span.start, span.end, span.score, attrs))
     if label != store.IGNORE:
-        entity = models.Annotation
-        taken = list(entity.select(entity.start, entity.end).where(
-            (entity.article == article_id) & (entity.kind == "entity")).tuples())
+        taken = entity_ranges(article_id)
         for start, end in occurrences(text, surface):
             if not any(start < e and s < end for s, e in taken):
                 corrected.append(Span("entity", label, start, end, None,
@@ -122,7 +118,7 @@ def apply_entities(spans_by_article: dict[int, list[Span]]) -> dict[int, list[Sp
     """
     previous: dict[int, list[Span]] = {}
     for article_id, spans in spans_by_article.items():
-        if models.Article.get_or_none(models.Article.id == article_id) is None:
+        if not article_exists(article_id):
             continue
         previous[article_id] = replace_auto_entities(article_id, spans)
     return previous
@@ -131,5 +127,6 @@ def apply_entities(spans_by_article: dict[int, list[Span]]) -> dict[int, list[Sp
 def relabel_library(article_ids: list[int] | None = None, *, model: str | None = None,
                     progress: Callable[[int, int], None] | None = None) -> dict[int, list[Span]]:
     """Apply the current entity rules to stored articles in one go (the command line's way)."""
-    found = relabelled_entities(library_texts(article_ids), entity_rules(), model=model, progress=progress)
+    rules = {rule.text: rule.label for rule in store.list_entity_rules()}
+    found = relabelled_entities(library_texts(article_ids), rules, model=model, progress=progress)
     return apply_entities(found)

@@ -1,7 +1,7 @@
 """Opening files (and pasted text) and analysing articles in the background, one place for both.
 
-Files and pasted text are read on the I/O pool, analyses run on the single NLP thread, and
-every database write happens here on the GUI thread when a result comes back.
+Files and pasted text are read on the I/O pool and analyses run on the single NLP thread;
+what they give back is stored through the core services when the result comes back.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from glossator.core import library, reimport, store
+from glossator.core.services import articles
 from glossator.ui.background import BackgroundTask, Pools
 
 
@@ -48,12 +48,12 @@ class AnalysisController(QObject):
     def open_file(self, path: str) -> None:
         """Read a file in the background; ``article_opened`` or ``open_failed`` follows."""
         path = str(Path(path).expanduser())
-        self._read(path, path, reimport.read_file, path)
+        self._read(path, path, articles.read_file, path)
 
     def open_clipboard(self, html: str, text: str) -> None:
         """Read what was copied (its HTML, else its text) like a file; the signals name no path."""
         self._pasted += 1
-        self._read(f"clipboard:{self._pasted}", "", reimport.read_pasted, html, text)
+        self._read(f"clipboard:{self._pasted}", "", articles.read_pasted, html, text)
 
     def _read(self, key: str, path: str, read, *args) -> None:
         if key in self._reads:
@@ -68,7 +68,7 @@ class AnalysisController(QObject):
     def _read_done(self, key: str, path: str, reading) -> None:
         self._reads.pop(key, None)
         try:
-            report = reimport.store_reading(reading)
+            report = articles.store_reading(reading).value
         except Exception as exc:  # a store error is a user-facing message, not a crash
             self.open_failed.emit(path, str(exc))
             self.busy_changed.emit(self.is_busy())
@@ -89,12 +89,12 @@ class AnalysisController(QObject):
         """Analyse unless this model already did (then nothing runs); True if a task started."""
         if article_id in self._analyses:
             return True
-        row = store.get_article(article_id)
-        if not force and library.cached_model(row) is not None:
+        if not force and articles.cached_model(article_id) is not None:
             self.analysis_finished.emit(article_id, False)
             self.busy_changed.emit(self.is_busy())
             return False
-        task = BackgroundTask(library.run_analysis, row.text, rules=library.entity_rules())
+        task = BackgroundTask(articles.run_analysis, articles.get_article(article_id).text,
+                              rules=articles.entity_rules())
         task.progressed.connect(lambda done, total, a=article_id: self.analysis_progress.emit(a, done, total))
         task.succeeded.connect(lambda result, a=article_id: self._analysis_done(a, result))
         task.failed.connect(lambda message, a=article_id: self._analysis_failed(a, message))
@@ -114,7 +114,7 @@ class AnalysisController(QObject):
     def _analysis_done(self, article_id: int, result) -> None:
         self._analyses.pop(article_id, None)
         try:
-            library.save_analysis(store.get_article(article_id), result)
+            articles.save_analysis(article_id, result)
         except Exception as exc:  # the article may have been deleted meanwhile
             self.analysis_failed.emit(article_id, str(exc))
         else:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import __version__
-from glossator.core import store
+from glossator.core.services import maintenance
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
 from glossator.core.resources import resource_path, sample_article
@@ -49,7 +49,7 @@ def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) ->
         QTimer.singleShot(0, lambda: window.open_files(files))
     code = app.exec()
     window.pools.wait()
-    store.close_database()
+    maintenance.close_library()
     crashes.uninstall()
     return code
 
@@ -57,7 +57,7 @@ def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) ->
 def open_library(db: str | None = None) -> bool:
     """Open the library; for an unusable file, offer a backup or a new library. True once open."""
     try:
-        store.open_database(db)
+        maintenance.open_library(db)
         return True
     except UnusableDatabaseError as exc:
         return recover_library(resolve_db_path(db), str(exc))

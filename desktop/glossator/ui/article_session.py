@@ -1,16 +1,19 @@
 """The article on screen and its annotations, as one observable object.
 
-Panels and the reader listen to its signals and never read the database themselves; edits
-(through undo commands) write to the store and then call ``reload_annotations``.
+Panels and the reader listen to its signals and never read the library themselves; edits
+(undo commands over the core services) hand what they changed to ``apply``, which reloads
+what the article on screen shows only when the change touched it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from glossator.core import store
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
+from glossator.core.services import annotations, articles
+from glossator.core.services.changes import Changes
+from glossator.core.services.values import Note
 
 
 class ArticleSession(QObject):
@@ -20,12 +23,14 @@ class ArticleSession(QObject):
     annotations_changed = Signal()      # the annotations of the shown article changed
     selection_changed = Signal(object)  # the selected annotation id, or None
     analysis_state_changed = Signal(str)  # "cached", "running", "done", "failed", ""
+    library_changed = Signal(object)    # the Changes of an edit, for what lies beyond this article
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.article_id: int | None = None
         self.article: Article | None = None
         self.records: list[AnnotationRecord] = []
+        self.article_notes: list[Note] = []
         self.selected_id: int | None = None
         self.analysis_state = ""
 
@@ -35,11 +40,11 @@ class ArticleSession(QObject):
         self.article_id = article_id
         self.selected_id = None
         if article_id is None:
-            self.article, self.records = None, []
+            self.article, self.records, self.article_notes = None, [], []
         else:
-            row = store.get_article(article_id)
-            self.article = store.article_from_row(row)
-            self.records = store.annotation_records(article_id)
+            self.article = articles.get_article(article_id).article
+            self.records = annotations.annotation_records(article_id)
+            self.article_notes = annotations.article_notes(article_id)
         self.article_changed.emit()
         self.selection_changed.emit(None)
 
@@ -47,11 +52,19 @@ class ArticleSession(QObject):
         """Re-read the shown article's annotations after an edit or an analysis."""
         if self.article_id is None:
             return
-        self.records = store.annotation_records(self.article_id)
+        self.records = annotations.annotation_records(self.article_id)
+        self.article_notes = annotations.article_notes(self.article_id)
         if self.selected_id is not None and self.record(self.selected_id) is None:
             self.selected_id = None
             self.selection_changed.emit(None)
         self.annotations_changed.emit()
+
+    def apply(self, changes: Changes) -> None:
+        """Follow an edit: reload this article's marks if it touched them, then tell the rest."""
+        if changes.touches_article(self.article_id):
+            self.reload_annotations()
+        if changes:
+            self.library_changed.emit(changes)
 
     def set_analysis_state(self, state: str) -> None:
         self.analysis_state = state

@@ -1,317 +1,299 @@
-"""Every edit the reader makes, as an undoable command that writes to the store at once.
+"""Every edit the reader makes, as an undoable command over the core services.
 
-Each command calls the core store, then asks the session to reload, so panels follow.
-Commands that create rows remember the new ids, so undo removes exactly what redo made.
+Each command calls one service (one transaction) to do and one to undo, and hands what
+changed to the session, so the panels showing it follow. Commands that create rows remember
+the new ids, so undo removes exactly what redo made.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from glossator.core import store
+from glossator.core.services import annotations, entities
+from glossator.core.services.changes import Changes
 from glossator.ui.article_session import ArticleSession
 
 
-class StoreCommand(QUndoCommand):
-    """Base: holds the session, reloads its annotations after doing or undoing."""
+class ServiceCommand(QUndoCommand):
+    """Base: holds the session and gives it the changes of each do and undo."""
 
     def __init__(self, session: ArticleSession, text: str):
         super().__init__(text)
         self.session = session
 
     def redo(self) -> None:
-        self.do()
-        self.session.reload_annotations()
+        self.session.apply(self.do())
 
     def undo(self) -> None:
-        self.undo_it()
-        self.session.reload_annotations()
+        self.session.apply(self.undo_it())
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         raise NotImplementedError
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         raise NotImplementedError
 
 
-class AddAnnotation(StoreCommand):
+class AddAnnotation(ServiceCommand):
     """A highlight, a claim or an entity the reader marks on a range."""
 
-    def __init__(self, session, kind: str, label: str, start: int, end: int, *, attrs=None, text=""):
+    def __init__(self, session: ArticleSession, kind: str, label: str, start: int, end: int, *,
+                 attrs: dict | None = None, text: str = ""):
         super().__init__(session, text or f"Mark {label or kind}")
-        self.args = (session.article_id, kind, label, start, end)
+        self.article_id = session.article_id
+        self.kind, self.label, self.start, self.end = kind, label, start, end
         self.attrs = attrs or {}
         self.annotation_id: int | None = None
-        self.replaced: dict | None = None
 
-    def do(self) -> None:
-        self.annotation_id = store.add_annotation(*self.args, origin="user", attrs=dict(self.attrs)).id
+    def do(self) -> Changes:
+        done = annotations.add_annotation(self.article_id, self.kind, self.label, self.start, self.end,
+                                          attrs=self.attrs)
+        self.annotation_id = done.value
         self.session.select(self.annotation_id)
+        return done.changes
 
-    def undo_it(self) -> None:
-        store.delete_annotation(self.annotation_id)
+    def undo_it(self) -> Changes:
+        return annotations.delete_annotations([self.annotation_id]).changes
 
 
-class AddNote(StoreCommand):
+class AddNote(ServiceCommand):
     """A note on a range (it lands on the annotation covering exactly that range, or a new highlight)."""
 
-    def __init__(self, session, start: int, end: int, body: str):
+    def __init__(self, session: ArticleSession, start: int, end: int, body: str):
         super().__init__(session, "Add note")
         self.start, self.end, self.body = start, end, body
         self.note_id: int | None = None
         self.created_annotation: int | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        note = store.add_note(self.session.article_id, self.start, self.end, self.body)
-        self.note_id = note.id
-        self.created_annotation = None if note.annotation_id in before else note.annotation_id
-        self.session.select(note.annotation_id)
+        done = annotations.add_note(self.session.article_id, self.start, self.end, self.body)
+        self.note_id = done.value.id
+        self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
+        self.session.select(done.value.annotation_id)
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         if self.created_annotation is not None:
-            store.delete_annotation(self.created_annotation)
-        else:
-            store.delete_note(self.note_id)
+            return annotations.delete_annotations([self.created_annotation]).changes
+        return annotations.delete_note(self.note_id).changes
 
 
-class AddSource(StoreCommand):
+class AddSource(ServiceCommand):
     """A source on a range, with its stance."""
 
-    def __init__(self, session, start: int, end: int, url: str, title: str = "", stance: str = "context", note: str = ""):
+    def __init__(self, session: ArticleSession, start: int, end: int, url: str, title: str = "",
+                 stance: str = "context", note: str = ""):
         super().__init__(session, "Add source")
         self.start, self.end = start, end
         self.fields = dict(url=url, title=title, stance=stance, note=note)
         self.source_id: int | None = None
         self.created_annotation: int | None = None
 
-    def do(self) -> None:
+    def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        source = store.add_source(self.session.article_id, self.start, self.end, **self.fields)
-        self.source_id = source.id
-        self.created_annotation = None if source.annotation_id in before else source.annotation_id
-        self.session.select(source.annotation_id)
+        done = annotations.add_source(self.session.article_id, self.start, self.end, **self.fields)
+        self.source_id = done.value.id
+        self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
+        self.session.select(done.value.annotation_id)
+        return done.changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         if self.created_annotation is not None:
-            store.delete_annotation(self.created_annotation)
-        else:
-            store.delete_source(self.source_id)
+            return annotations.delete_annotations([self.created_annotation]).changes
+        return annotations.delete_source(self.source_id).changes
 
 
-class EditNote(StoreCommand):
+class EditNote(ServiceCommand):
     """Change a note's text."""
 
-    def __init__(self, session, note_id: int, body: str):
+    def __init__(self, session: ArticleSession, note_id: int, body: str):
         super().__init__(session, "Edit note")
         self.note_id, self.body = note_id, body
-        self.old = store.get_note(note_id).body
+        self.old = annotations.get_note(note_id).body
 
-    def do(self) -> None:
-        store.update_note(self.note_id, self.body)
+    def do(self) -> Changes:
+        return annotations.update_note(self.note_id, self.body).changes
 
-    def undo_it(self) -> None:
-        store.update_note(self.note_id, self.old)
+    def undo_it(self) -> Changes:
+        return annotations.update_note(self.note_id, self.old).changes
 
 
-class DeleteNote(StoreCommand):
+class DeleteNote(ServiceCommand):
     """Remove a note (undo brings back the same text)."""
 
-    def __init__(self, session, note_id: int):
+    def __init__(self, session: ArticleSession, note_id: int):
         super().__init__(session, "Delete note")
-        note = store.get_note(note_id)
-        self.note_id, self.body, self.annotation_id = note_id, note.body, note.annotation_id
-        self.range = (note.annotation.start, note.annotation.end) if note.annotation_id else None
+        note = annotations.get_note(note_id)
+        self.note_id, self.body, self.range = note_id, note.body, note.span
 
-    def do(self) -> None:
-        store.delete_note(self.note_id)
+    def do(self) -> Changes:
+        return annotations.delete_note(self.note_id).changes
 
-    def undo_it(self) -> None:
+    def undo_it(self) -> Changes:
         if self.range is None:
-            self.note_id = store.add_article_note(self.session.article_id, self.body).id
+            done = annotations.add_article_note(self.session.article_id, self.body)
         else:
-            self.note_id = store.add_note(self.session.article_id, *self.range, self.body).id
+            done = annotations.add_note(self.session.article_id, *self.range, self.body)
+        self.note_id = done.value.id
+        return done.changes
 
 
-class EditSource(StoreCommand):
+class EditSource(ServiceCommand):
     """Change a source's link, title, stance or note."""
 
-    def __init__(self, session, source_id: int, **changes):
+    def __init__(self, session: ArticleSession, source_id: int, **changes: str):
         super().__init__(session, "Edit source")
         self.source_id, self.changes = source_id, changes
-        old = store.get_source(source_id)
+        old = annotations.get_source(source_id)
         self.old = {name: getattr(old, name) for name in changes}
 
-    def do(self) -> None:
-        store.update_source(self.source_id, **self.changes)
+    def do(self) -> Changes:
+        return annotations.update_source(self.source_id, **self.changes).changes
 
-    def undo_it(self) -> None:
-        store.update_source(self.source_id, **self.old)
+    def undo_it(self) -> Changes:
+        return annotations.update_source(self.source_id, **self.old).changes
 
 
-class DeleteSource(StoreCommand):
+class DeleteSource(ServiceCommand):
     """Remove a source (undo adds it back to the same passage)."""
 
-    def __init__(self, session, source_id: int):
+    def __init__(self, session: ArticleSession, source_id: int):
         super().__init__(session, "Delete source")
-        src = store.get_source(source_id)
+        src = annotations.get_source(source_id)
         self.source_id = source_id
-        self.range = (src.annotation.start, src.annotation.end)
+        self.range = src.span
         self.fields = dict(url=src.url, title=src.title, stance=src.stance, note=src.note)
 
-    def do(self) -> None:
-        store.delete_source(self.source_id)
+    def do(self) -> Changes:
+        return annotations.delete_source(self.source_id).changes
 
-    def undo_it(self) -> None:
-        self.source_id = store.add_source(self.session.article_id, *self.range, **self.fields).id
+    def undo_it(self) -> Changes:
+        done = annotations.add_source(self.session.article_id, *self.range, **self.fields)
+        self.source_id = done.value.id
+        return done.changes
 
 
-class SetStatus(StoreCommand):
+class SetStatus(ServiceCommand):
     """Set a claim's status (unchecked, supported, disputed, false, not a claim)."""
 
-    def __init__(self, session, annotation_id: int, status: str):
+    def __init__(self, session: ArticleSession, annotation_id: int, status: str):
         super().__init__(session, "Set claim status")
         self.annotation_id, self.status = annotation_id, status
-        self.old = store.get_annotation(annotation_id).status
+        self.old = annotations.annotation_status(annotation_id)
 
-    def do(self) -> None:
-        store.set_status(self.annotation_id, self.status)
+    def do(self) -> Changes:
+        return annotations.set_status(self.annotation_id, self.status).changes
 
-    def undo_it(self) -> None:
-        store.set_status(self.annotation_id, self.old)
+    def undo_it(self) -> Changes:
+        return annotations.set_status(self.annotation_id, self.old).changes
 
 
-class AddTag(StoreCommand):
+class AddTag(ServiceCommand):
     """Put a tag on an annotation."""
 
-    def __init__(self, session, annotation_id: int, name: str):
+    def __init__(self, session: ArticleSession, annotation_id: int, name: str):
         super().__init__(session, f"Add tag {name}")
         self.annotation_id, self.name = annotation_id, name
 
-    def do(self) -> None:
-        self.name = store.add_tag(self.annotation_id, self.name).name
+    def do(self) -> Changes:
+        done = annotations.add_tag(self.annotation_id, self.name)
+        self.name = done.value
+        return done.changes
 
-    def undo_it(self) -> None:
-        store.remove_tag(self.annotation_id, self.name)
+    def undo_it(self) -> Changes:
+        return annotations.remove_tag(self.annotation_id, self.name).changes
 
 
-class RemoveTag(StoreCommand):
+class RemoveTag(ServiceCommand):
     """Take a tag off an annotation."""
 
-    def __init__(self, session, annotation_id: int, name: str):
+    def __init__(self, session: ArticleSession, annotation_id: int, name: str):
         super().__init__(session, f"Remove tag {name}")
         self.annotation_id, self.name = annotation_id, name
 
-    def do(self) -> None:
-        store.remove_tag(self.annotation_id, self.name)
+    def do(self) -> Changes:
+        return annotations.remove_tag(self.annotation_id, self.name).changes
 
-    def undo_it(self) -> None:
-        store.add_tag(self.annotation_id, self.name)
+    def undo_it(self) -> Changes:
+        return annotations.add_tag(self.annotation_id, self.name).changes
 
 
-class DeleteAnnotations(StoreCommand):
+class DeleteAnnotations(ServiceCommand):
     """Remove annotations with everything attached; undo restores them exactly."""
 
-    def __init__(self, session, annotation_ids: list[int], text: str = "Remove annotation"):
+    def __init__(self, session: ArticleSession, annotation_ids: list[int], text: str = "Remove annotation"):
         super().__init__(session, text)
         self.ids = list(annotation_ids)
-        self.snapshots: list[dict] = []
+        self.snapshots: list[annotations.Snapshot] = []
 
-    def do(self) -> None:
-        self.snapshots = [store.snapshot_annotation(i) for i in self.ids]
-        for annotation_id in self.ids:
-            store.delete_annotation(annotation_id)
+    def do(self) -> Changes:
+        done = annotations.delete_annotations(self.ids)
+        self.snapshots = done.value
+        return done.changes
 
-    def undo_it(self) -> None:
-        self.ids = [store.restore_annotation(s) for s in self.snapshots]
+    def undo_it(self) -> Changes:
+        done = annotations.restore_annotations(self.snapshots)
+        self.ids = done.value
+        return done.changes
 
 
-class NotAnEntity(DeleteAnnotations):
+class NotAnEntity(ServiceCommand):
     """Remove every mention of a name here and remember, for every later article, that it is
     not an entity."""
 
-    def __init__(self, session, surface: str):
-        from glossator.core.nlp.mentions import surface_key
+    def __init__(self, session: ArticleSession, surface: str):
+        super().__init__(session, f"Not an entity: {surface}")
+        self.article_id, self.surface = session.article_id, surface
+        self.done: entities.Unmarked | None = None
 
-        key = surface_key(surface)
-        ids = [r.id for r in session.records if r.kind == "entity" and surface_key(r.quote) == key]
-        super().__init__(session, ids, f"Not an entity: {surface}")
-        self.surface = surface
-        self.rule_id: int | None = None
+    def do(self) -> Changes:
+        done = entities.not_an_entity(self.article_id, self.surface)
+        self.done = done.value
+        return done.changes
 
-    def do(self) -> None:
-        super().do()
-        self.rule_id = store.add_entity_rule(self.surface, store.IGNORE).id
-
-    def undo_it(self) -> None:
-        store.delete_entity_rule(self.rule_id)
-        super().undo_it()
+    def undo_it(self) -> Changes:
+        return entities.undo_not_an_entity(self.done).changes
 
 
-class MarkEntity(AddAnnotation):
+class MarkEntity(ServiceCommand):
     """Mark a range as an entity of a type and remember it: the same name gets that type in
-    this article at once, and in every later analysis."""
+    this article at once, and in every later analysis. One transaction each way."""
 
-    def __init__(self, session, label: str, start: int, end: int):
-        super().__init__(session, "entity", label, start, end, text=f"Mark as {label}")
+    def __init__(self, session: ArticleSession, label: str, start: int, end: int):
+        super().__init__(session, f"Mark as {label}")
+        self.article_id, self.label, self.start, self.end = session.article_id, label, start, end
         self.surface = session.text(start, end)
-        self.label = label
-        self.rule_id: int | None = None
-        self.replaced_rules: list[tuple[str, str]] = []
-        self.previous: list = []
+        self.marked: entities.Marked | None = None
 
-    def do(self) -> None:
-        from glossator.core.entity_corrections import correct_mentions
-        from glossator.core.nlp.mentions import surface_key
+    @property
+    def annotation_id(self) -> int | None:
+        return self.marked.annotation_id if self.marked else None
 
-        rules = store.list_entity_rules()
-        known = {(r.text, r.label) for r in rules}
-        # The newest correction of a name replaces an older one that said something else.
-        key = surface_key(self.surface)
-        clashing = [r for r in rules if surface_key(r.text) == key and r.label != self.label.upper()]
-        self.replaced_rules = [(r.text, r.label) for r in clashing]
-        for r in clashing:
-            store.delete_entity_rule(r.id)
-        rule = store.add_entity_rule(self.surface, self.label)
-        self.rule_id = None if (rule.text, rule.label) in known else rule.id
-        self.previous = correct_mentions(self.session.article_id, self.surface, self.label)
-        super().do()
+    def do(self) -> Changes:
+        done = entities.mark_entity(self.article_id, self.start, self.end, self.label)
+        self.marked = done.value
+        self.session.select(self.marked.annotation_id)
+        return done.changes
 
-    def undo_it(self) -> None:
-        from glossator.core.entity_corrections import restore_entities
-
-        super().undo_it()
-        restore_entities({self.args[0]: self.previous})
-        if self.rule_id is not None:
-            store.delete_entity_rule(self.rule_id)
-        for text, label in self.replaced_rules:
-            store.add_entity_rule(text, label)
+    def undo_it(self) -> Changes:
+        return entities.undo_mark_entity(self.marked).changes
 
 
-class NameEntity(StoreCommand):
+class NameEntity(ServiceCommand):
     """Rename an entity, or merge one into another: ``form`` is from now on the entity called
     ``canonical``, here at once and in every later analysis."""
 
-    def __init__(self, session, form: str, canonical: str, text: str = ""):
+    def __init__(self, session: ArticleSession, form: str, canonical: str, text: str = ""):
         super().__init__(session, text or f"Name {form} as {canonical}")
         self.form, self.canonical = form, canonical
         self.article_id = session.article_id
-        self.rule_id: int | None = None
-        self.previous: list = []
+        self.named: entities.Named | None = None
 
-    def do(self) -> None:
-        from glossator.core.entity_corrections import name_mentions
-        from glossator.core.nlp.entity_aliases import ALIAS, alias_text
+    def do(self) -> Changes:
+        done = entities.name_entity(self.article_id, self.form, self.canonical)
+        self.named = done.value
+        return done.changes
 
-        text = alias_text(self.form, self.canonical)
-        existed = any(r.text == text and r.label == ALIAS for r in store.list_entity_rules())
-        rule = store.add_entity_rule(text, ALIAS)
-        self.rule_id = None if existed else rule.id
-        self.previous = name_mentions(self.article_id, self.form, self.canonical)
-
-    def undo_it(self) -> None:
-        from glossator.core.entity_corrections import restore_entities
-
-        restore_entities({self.article_id: self.previous})
-        if self.rule_id is not None:
-            store.delete_entity_rule(self.rule_id)
+    def undo_it(self) -> Changes:
+        return entities.undo_name_entity(self.named).changes

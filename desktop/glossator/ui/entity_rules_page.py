@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glossator.core import store
 from glossator.core.errors import GlossatorError
 from glossator.core.nlp.entity_aliases import ALIAS
-from glossator.core.nlp.mentions import surface_key
-from glossator.core.rules_io import export_rules, import_rules
+from glossator.core.services import entities
 from glossator.ui import file_dialogs
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES
 
@@ -38,7 +36,7 @@ JSONL_FILTER = "Entity rules (*.jsonl);;All files (*)"
 def label_title(label: str) -> str:
     """How a rule's label reads in the list: "Organisation (ORG)", "Not an entity", "TICKER",
     "Entity name" (a merge or rename, written "form => name")."""
-    if label == store.IGNORE:
+    if label == entities.IGNORE:
         return NOT_AN_ENTITY
     if label == ALIAS:
         return "Entity name"
@@ -66,7 +64,7 @@ class EntityRulesPage(QWidget):
         self.text.setPlaceholderText("Name, e.g. NVDA")
         self.label = QComboBox(self)
         self.label.setEditable(True)  # a new word makes a custom type
-        self.label.addItem(NOT_AN_ENTITY, store.IGNORE)
+        self.label.addItem(NOT_AN_ENTITY, entities.IGNORE)
         for label in ENTITY_COLOURS:
             self.label.addItem(label_title(label), label)
         self.label.setCurrentIndex(self.label.findData("ORG"))
@@ -102,7 +100,7 @@ class EntityRulesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rules = store.list_entity_rules()
+        rules = entities.list_rules()
         self.table.setRowCount(len(rules))
         for row, rule in enumerate(rules):
             name = QTableWidgetItem(rule.text)
@@ -113,7 +111,7 @@ class EntityRulesPage(QWidget):
 
     def rules(self) -> list[tuple[str, str]]:
         """(text, label) of every listed rule, top to bottom."""
-        return [(r.text, r.label) for r in store.list_entity_rules()]
+        return [(r.text, r.label) for r in entities.list_rules()]
 
     def _chosen_label(self) -> str:
         index = self.label.currentIndex()
@@ -125,34 +123,25 @@ class EntityRulesPage(QWidget):
         text = self.text.text().strip()
         if not text:
             return
-        if self._change(lambda: self._replace_rule(text, self._chosen_label())):
+        if self._change(lambda: entities.set_rule(text, self._chosen_label())):
             self.text.clear()
-
-    @staticmethod
-    def _replace_rule(text: str, label: str) -> None:
-        # One name has one rule: a new label replaces the old one.
-        key = surface_key(text)
-        for rule in store.list_entity_rules():
-            if rule.label not in (ALIAS, label.upper()) and surface_key(rule.text) == key:
-                store.delete_entity_rule(rule.id)
-        store.add_entity_rule(text, label)
 
     def remove_selected(self) -> None:
         ids = {self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
                for index in self.table.selectionModel().selectedRows()}
         if ids:
-            self._change(lambda: [store.delete_entity_rule(rule_id) for rule_id in ids])
+            self._change(lambda: entities.delete_rules(sorted(ids)))
 
     def choose_import(self) -> None:
         path = file_dialogs.open_file_name(self, "Import Entity Rules", "", JSONL_FILTER)
         if path:
-            self._change(lambda: import_rules(path))
+            self._change(lambda: entities.import_rules(path))
 
     def choose_export(self) -> None:
         path = file_dialogs.save_file_name(self, "Export Entity Rules", "entity-rules.jsonl", JSONL_FILTER)
         if path:
             try:
-                export_rules(path)
+                entities.export_rules(path)
             except GlossatorError as exc:
                 QMessageBox.warning(self, "Cannot export the rules", str(exc))
 

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
-from glossator.core.library import EXPORT_FORMATS, export_article, render_export
+from glossator.core.services.exports import EXPORT_FORMATS, export_article, render_export
+from glossator.core.services.values import StoredArticle
 from glossator.ui import file_dialogs
 from glossator.ui.markdown_view import SafeTextBrowser
 
@@ -72,9 +73,9 @@ def qt_html(html: str) -> str:
 class ExportDialog(QDialog):
     """Format, options, a live preview (rendered and raw), and Save… for one stored article."""
 
-    def __init__(self, article_row, parent=None):
+    def __init__(self, article: StoredArticle, parent=None):
         super().__init__(parent)
-        self.article_row = article_row
+        self.article = article
         self.setWindowTitle("Export")
         self.resize(760, 640)
         # One export time for preview and file, so the saved text equals the previewed text.
@@ -211,7 +212,7 @@ class ExportDialog(QDialog):
     def _render(self) -> None:
         self.timer.stop()
         fmt = self.export_format()
-        self._text = render_export(self.article_row, fmt, exported_at=self.exported_at, **self.options())
+        self._text = render_export(self.article.id, fmt, exported_at=self.exported_at, **self.options())
         self._html = export_html(self._text) if fmt == "md" else ""
         self._stale = False
         bar = self.preview.verticalScrollBar()
@@ -223,13 +224,13 @@ class ExportDialog(QDialog):
     # -- saving ------------------------------------------------------------------------
     def default_path(self) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = file_name_for(self.article_row.title or "", EXPORT_FORMATS[self.export_format()])
+        name = file_name_for(self.article.title or "", EXPORT_FORMATS[self.export_format()])
         return str(Path(folder or Path.home()) / name)
 
     def save_to(self, path) -> Path:
         """Write the export to ``path`` (atomically) and return the file written."""
         return export_article(
-            self.article_row, path, fmt=self.export_format(), exported_at=self.exported_at, **self.options()
+            self.article.id, path, fmt=self.export_format(), exported_at=self.exported_at, **self.options()
         )
 
     def save(self) -> bool:

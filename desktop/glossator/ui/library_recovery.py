@@ -13,24 +13,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from glossator.core.errors import GlossatorError
-from glossator.core.store import backups, recovery
-
-
-def usable_backup(path: Path) -> backups.Backup | None:
-    """The newest backup of the library at ``path`` that passes its integrity check."""
-    for backup in backups.list_backups(path):
-        try:
-            backups.check_backup(backup.path)
-        except GlossatorError:
-            continue
-        return backup
-    return None
+from glossator.core.services import maintenance
+from glossator.core.services.maintenance import Backup, usable_backup
 
 
 class LibraryRecoveryDialog(QMessageBox):
     """Says what is wrong with the library and offers: restore the backup, new library, quit."""
 
-    def __init__(self, path: Path, problem: str, backup: backups.Backup | None, parent: QWidget | None = None):
+    def __init__(self, path: Path, problem: str, backup: Backup | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle("Cannot open the library")
@@ -68,10 +58,10 @@ def recover_library(
         clicked = choose(dialog)
         try:
             if clicked is not None and clicked is dialog.restore_button:
-                recovery.restore(path, dialog.backup.path)
+                maintenance.restore(path, dialog.backup.path)
                 return True
             if clicked is dialog.new_button:
-                recovery.start_new_library(path)
+                maintenance.start_new_library(path)
                 return True
             return False
         except GlossatorError as exc:

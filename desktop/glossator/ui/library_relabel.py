@@ -13,9 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-from glossator.core import store
-from glossator.core.entity_corrections import apply_entities, library_texts, relabelled_entities, restore_entities
-from glossator.core.library import entity_rules
+from glossator.core.services import articles, entities
 from glossator.ui.background import BackgroundTask
 
 
@@ -29,12 +27,12 @@ class RelabelLibrary(QUndoCommand):
         self.previous: dict = {}
 
     def redo(self) -> None:
-        self.previous = apply_entities(self.found)
-        self.changed()
+        done = entities.apply_relabelling(self.found)
+        self.previous = done.value
+        self.changed(done.changes)
 
     def undo(self) -> None:
-        restore_entities(self.previous)
-        self.changed()
+        self.changed(entities.undo_relabelling(self.previous).changes)
 
 
 class CorrectionBar(QFrame):
@@ -89,7 +87,7 @@ class LibraryRelabel(QObject):
 
     def _targets(self, include_current: bool) -> list[int]:
         current = self.window.session.article_id
-        return [s.id for s in store.list_articles() if include_current or s.id != current]
+        return [s.id for s in articles.list_articles() if include_current or s.id != current]
 
     def offer(self, what: str, *, include_current: bool = False) -> None:
         """Ask (in the bar) whether to apply the rules to the library; silent if nothing else is stored."""
@@ -108,11 +106,11 @@ class LibraryRelabel(QObject):
         """Re-label the stored articles in the background with the current rules."""
         if self.task is not None:
             return
-        texts = library_texts(self._targets(include_current))
+        texts = entities.library_texts(self._targets(include_current))
         if not texts:
             return
         self.window.statusBar().showMessage(f"Re-labelling the entities of {len(texts)} articles…")
-        self.task = BackgroundTask(relabelled_entities, texts, entity_rules())
+        self.task = BackgroundTask(entities.relabelled_entities, texts, articles.entity_rules())
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.start(self.window.pools.nlp)
@@ -130,6 +128,5 @@ class LibraryRelabel(QObject):
         self.window.statusBar().showMessage(f"Re-labelling failed: {message}", 8000)
         self.failed.emit(message)
 
-    def _changed(self) -> None:
-        self.window.session.reload_annotations()
-        self.window.library.refresh()
+    def _changed(self, changes) -> None:
+        self.window.session.apply(changes)

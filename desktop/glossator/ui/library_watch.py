@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from glossator.core.library_health import recheck_hold
+from glossator.core.services.maintenance import recheck_hold
 
 # Often enough to reconnect before the reader's next edit, cheap enough to be unnoticed
 # (two file stats and one read of the kernel's lock list).

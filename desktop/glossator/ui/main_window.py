@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from glossator.core import library_health, store
+from glossator.core.services import articles, maintenance
+from glossator.core.services.changes import Changes
 from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
             lambda url: self.statusBar().showMessage(f"Not opened: only http, https and mailto links open ({url})", 6000))
         self.claims.min_score.valueChanged.connect(self.filter_bar.set_min_score)
         self.session.selection_changed.connect(lambda _id: self._update_actions())
-        self.session.annotations_changed.connect(self.library.refresh)
+        self.session.library_changed.connect(self._library_changed)
 
         c = self.controller
         c.article_opened.connect(self._article_opened)
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def show_read_only(self) -> None:
         """Say in the status bar, for as long as it lasts, that edits cannot be saved."""
-        reason = library_health.read_only_reason()
+        reason = maintenance.read_only_reason()
         self.read_only_label.setVisible(reason is not None)
         if reason is not None:
             self.read_only_label.setText("Read-only library")
@@ -184,8 +185,7 @@ class MainWindow(QMainWindow):
         self.session.show_article(article_id)
         if article_id is not None:
             self.statusBar().clearMessage()
-            row = store.get_article(article_id)
-            self.setWindowTitle(f"{row.title or Path(row.source_path).name} — Glossator")
+            self.setWindowTitle(f"{articles.get_article(article_id).shown_name} — Glossator")
             self.library.select_article(article_id)
             if not self.controller.is_analysing(article_id):
                 self.controller.analyse(article_id)
@@ -207,6 +207,11 @@ class MainWindow(QMainWindow):
     def _open_failed(self, path: str, message: str) -> None:
         self.statusBar().clearMessage()
         QMessageBox.warning(self, "Cannot open article", message[:1].upper() + message[1:])
+
+    def _library_changed(self, changes: Changes) -> None:
+        """Follow an edit beyond the article on screen: the library list's counts and titles."""
+        if changes.counts:
+            self.library.refresh()
 
     def _article_deleted(self, article_id: int) -> None:
         self.controller.cancel(article_id)
@@ -265,14 +270,14 @@ class MainWindow(QMainWindow):
     def export_markdown(self) -> None:
         if self.session.article_id is None:
             return
-        dialog = ExportDialog(store.get_article(self.session.article_id), self)
+        dialog = ExportDialog(articles.get_article(self.session.article_id), self)
         dialog.exec()
 
     def copy_claim(self) -> None:
         record = self.session.selected
         if record is None:
             return
-        row = store.get_article(self.session.article_id)
+        row = articles.get_article(self.session.article_id)
         text = claim_markdown(record, article_title=row.title, source=row.source_url or Path(row.source_path).name)
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied as Markdown", 3000)

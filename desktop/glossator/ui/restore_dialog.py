@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from glossator.core import store
 from glossator.core.errors import GlossatorError
-from glossator.core.paths import resolve_db_path
-from glossator.core.store import backups, recovery
+from glossator.core.services import maintenance
+from glossator.core.services.maintenance import Backup
 
 COLUMNS = ("Taken", "Kind", "Size", "Articles", "Notes")
 
 
-def local_time(backup: backups.Backup) -> str:
+def local_time(backup: Backup) -> str:
     """When the backup was taken, in the computer's time zone."""
     taken = backup.taken.replace(tzinfo=timezone.utc).astimezone()
     return f"{taken:%d %b %Y, %H:%M:%S}"
@@ -54,7 +53,7 @@ def file_size(size: int) -> str:
 class RestoreDialog(QDialog):
     """The backups of a library, newest first, and what restoring one of them does."""
 
-    def __init__(self, db_path: Path, found: list[backups.Backup], parent=None):
+    def __init__(self, db_path: Path, found: list[Backup], parent=None):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore from Backup")
@@ -64,7 +63,7 @@ class RestoreDialog(QDialog):
             "missing from the library.\n\n"
             f"Your current library is not deleted: it is closed and kept, under the name "
             f"{db_path.name}.replaced-<date and time>, in {db_path.parent}. Backups are in "
-            f"{backups.backup_folder(db_path)}.\n\nClose any other Glossator window first: it would "
+            f"{maintenance.backup_folder(db_path)}.\n\nClose any other Glossator window first: it would "
             "go on writing to the file set aside.", self)
         explanation.setWordWrap(True)
         explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -92,8 +91,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 360)
 
-    def _item(self, backup: backups.Backup) -> QTreeWidgetItem:
-        contents = backups.backup_contents(backup.path)
+    def _item(self, backup: Backup) -> QTreeWidgetItem:
+        contents = maintenance.backup_contents(backup.path)
         articles, notes = (str(n) for n in contents) if contents else ("?", "?")
         item = QTreeWidgetItem([local_time(backup), kind_label(backup.kind), file_size(backup.path.stat().st_size),
                                 articles, notes])
@@ -108,19 +107,19 @@ class RestoreDialog(QDialog):
         row = next(i for i, backup in enumerate(self.found) if backup.path == path)
         self.tree.setCurrentItem(self.tree.topLevelItem(row))
 
-    def selected_backup(self) -> backups.Backup | None:
+    def selected_backup(self) -> Backup | None:
         row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
         return self.found[row] if row >= 0 else None
 
 
 def restore_from_backup(window) -> None:
     """The whole command: choose, check, swap the files, reopen, and refresh the window."""
-    path = store.database_path() or resolve_db_path()
-    found = backups.list_backups(path)
+    path = maintenance.library_path()
+    found = maintenance.list_backups(path)
     if not found:
         QMessageBox.information(
             window, "No backups yet",
-            f"There is no backup of this library yet. Backups are kept in {backups.backup_folder(path)}: "
+            f"There is no backup of this library yet. Backups are kept in {maintenance.backup_folder(path)}: "
             "Glossator makes one the first time it opens the library each day and one before each "
             "upgrade, and 'glossator db backup' makes one at any time.")
         return
@@ -128,7 +127,7 @@ def restore_from_backup(window) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected_backup() is None:
         return
     backup = dialog.selected_backup()
-    problems = recovery.check_library(backup.path)
+    problems = maintenance.check_library(backup.path)
     if problems:
         QMessageBox.warning(
             window, "Cannot restore this backup",
@@ -142,9 +141,9 @@ def restore_from_backup(window) -> None:
             "your library was not changed.")
         return
     try:
-        aside = swap_in(path, backup.path)
+        aside = maintenance.swap_in(path, backup.path)
     except GlossatorError as exc:
-        reopened = store.database_path() == path
+        reopened = maintenance.is_open(path)
         if reopened:
             window.library_replaced()
         then = ("The library you were using is open again." if reopened else
@@ -156,27 +155,4 @@ def restore_from_backup(window) -> None:
     kept = f" Your previous library was kept as {aside}." if aside else ""
     window.statusBar().showMessage(
         f"Restored the backup taken {local_time(backup)} ({kind_label(backup.kind).lower()}).{kept}", 30_000)
-
-
-def swap_in(path: Path, backup: Path) -> Path | None:
-    """Close the library, restore ``backup`` over it and open it; returns where the old file went.
-
-    If anything fails, the library that was in use is open again before the error goes on:
-    its file was not moved, or a copy of it is put back (the failed copy is set aside in turn).
-    """
-    store.close_database()
-    try:
-        aside = backups.restore_backup(path, backup, reason="replaced")
-    except GlossatorError:
-        store.open_database(path)
-        raise
-    try:
-        store.open_database(path)
-    except GlossatorError:
-        store.close_database()
-        if aside is not None:
-            backups.restore_backup(path, aside)
-            store.open_database(path)
-        raise
-    return aside
 

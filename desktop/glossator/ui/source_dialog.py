@@ -1,6 +1,6 @@
 """The dialog for adding or editing a source: link, title, stance and a short note.
 
-The link is checked as it is typed, with the store's own rule (``check_url``), and the reason
+The link is checked as it is typed, with the library's own rule (``check_url``), and the reason
 it is refused is shown under the field; OK stays disabled until the link is acceptable.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
-from glossator.core.store.sources import check_url
+from glossator.core.services.annotations import check_url
 
 STANCE_CHOICES = {
     "supports": "Supports the passage",

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article
 from glossator.core.formats.web_annotation import (
@@ -257,14 +258,14 @@ def test_an_article_read_from_a_file_is_named_by_its_text():
 
 
 def test_the_stored_and_analysed_sample_exports_valid_annotations(tmp_path):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     text = row.text
     start, end = _span(text, "costing under $6 million")
     store.add_note(row.id, start, end, "Compare with *Llama*.")
     store.add_source(row.id, start, end, "https://example.org/costs", "Costs", "refutes")
     store.add_article_note(row.id, "Whole-article remark </script>")
-    written = library.export_article(row, tmp_path / "sample.jsonld", fmt="jsonld", exported_at=STAMP)
+    written = exports.export_article(row.id, tmp_path / "sample.jsonld", fmt="jsonld", exported_at=STAMP)
     data = json.loads(written.read_text(encoding="utf-8"))
     assert collection_failures(data) == []
     kinds = {a["motivation"] for a in items(data)}
@@ -274,7 +275,7 @@ def test_the_stored_and_analysed_sample_exports_valid_annotations(tmp_path):
             quote, position = annotation["target"]["selector"]
             assert quote["exact"] == text[position["start"] : position["end"]]
         assert annotation["created"] <= annotation["modified"]
-    again = library.render_web_annotations(row, exported_at=STAMP)
+    again = exports.render_web_annotations(row.id, exported_at=STAMP)
     assert again == written.read_text(encoding="utf-8")
-    with_entities = json.loads(library.render_web_annotations(row, include_entities=True, exported_at=STAMP))
+    with_entities = json.loads(exports.render_web_annotations(row.id, include_entities=True, exported_at=STAMP))
     assert with_entities["total"] > data["total"]  # entity annotations are validated above

@@ -13,7 +13,7 @@ from .annotations import (
     update_annotation,
 )
 from .articles import article_from_row, delete_article, find_article, get_article, save_article
-from .database import close_database, database_path, library_failure, open_database, read_only_reason, transaction, verify_connection
+from .database import close_database, database_path, library_failure, open_database, read_only_reason, reading, transaction, verify_connection
 from .entity_rules import IGNORE, add_entity_rule, delete_entity_rule, list_entity_rules
 from .summaries import ArticleSummary, list_articles
 from .notes import add_article_note, add_note, add_note_to, article_notes, delete_note, get_note, update_note
@@ -60,6 +60,7 @@ __all__ = [
     "list_tags",
     "open_database",
     "read_only_reason",
+    "reading",
     "remove_tag",
     "restore_annotation",
     "save_article",

@@ -249,6 +249,19 @@ def transaction() -> Iterator[None]:
 
 
 @contextmanager
+def reading() -> Iterator[None]:
+    """Several reads that see one state of the library: a read transaction, no write lock.
+
+    Inside a transaction already, the reads simply join it.
+    """
+    if DB.in_transaction():
+        yield
+        return
+    with DB.atomic("DEFERRED"):
+        yield
+
+
+@contextmanager
 def _write_lock() -> Iterator[None]:
     """``DB.atomic()``, its BEGIN retried while another process holds the write lock.
 

@@ -75,3 +75,14 @@ def replace_auto_entities(article_id: int, spans: list[Span]) -> list[Span]:
         for batch in chunked(rows, 400):
             models.Annotation.insert_many(batch).execute()
         return sorted(previous, key=lambda s: (s.start, s.end))
+
+
+def entity_ranges(article_id: int) -> list[tuple[int, int]]:
+    """(start, end) of every entity mark of the article, automatic or the reader's."""
+    annotation = models.Annotation
+    return list(annotation.select(annotation.start, annotation.end)
+                .where((annotation.article == article_id) & (annotation.kind == "entity")).tuples())
+
+
+def article_exists(article_id: int) -> bool:
+    return models.Article.get_or_none(models.Article.id == article_id) is not None

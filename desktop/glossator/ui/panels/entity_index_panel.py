@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from glossator.core.entity_index import ArticleMentions, articles_mentioning
+from glossator.core.services.entities import ArticleMentions, articles_mentioning
 from glossator.ui.article_session import ArticleSession
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole  # (article id, start, end)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
-from glossator.core.store import ArticleSummary, SearchHit
+from glossator.core.services.values import ArticleSummary, SearchHit
 from glossator.ui.panels.rows_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peewee import PeeweeException
-
-from glossator.core import store
+from glossator.core.services import articles
+from glossator.core.services import search as search_service
 from glossator.core.errors import GlossatorError, NotFoundError
 from glossator.ui.actions import Act, make_action
 from glossator.ui.panels.empty_state import EmptyStateStack
@@ -106,7 +105,7 @@ class LibraryPanel(QWidget):
     # -- public --------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the library from the store, keeping the current article selected."""
-        self._model.set_articles(store.list_articles())
+        self._model.set_articles(articles.list_articles())
         if self.search.text().strip():
             self._search_changed(self.search.text())  # notes and texts may have changed too
         self._show_or_explain()
@@ -146,7 +145,7 @@ class LibraryPanel(QWidget):
         if confirm and not self._confirm(title):
             return False
         try:
-            store.delete_article(article_id)
+            articles.delete_article(article_id)
         except NotFoundError:
             pass  # already gone (deleted elsewhere); the refresh below catches up
         except GlossatorError as error:
@@ -201,8 +200,8 @@ class LibraryPanel(QWidget):
 
     def _search_changed(self, text: str) -> None:
         try:
-            hits = store.best_hit_per_article(text)
-        except (GlossatorError, PeeweeException):
+            hits = search_service.best_hit_per_article(text)
+        except GlossatorError:
             hits = {}  # the library went away; titles and sources are still searched
         self.proxy.set_search_text(text, hits)
         self._show_or_explain()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
-from glossator.core import store
 from glossator.ui.article_session import ArticleSession
 from glossator.ui.panels.chips import is_dark, outline_colour
 from glossator.ui.panels.empty_state import EmptyStateStack
@@ -53,8 +52,7 @@ class NotesPanel(QWidget):
     def refresh(self) -> None:
         """Rebuild from the session's records and the article's own notes."""
         article_id = self.session.article_id
-        # Notes on the whole article belong to no annotation, so the session does not carry them.
-        bodies = [note.body for note in store.article_notes(article_id)] if article_id is not None else []
+        bodies = [note.body for note in self.session.article_notes] if article_id is not None else []
         self._model.set_content(self.session.records, bodies)
         self._expansion.restore()
         self._show_or_explain()

@@ -5,7 +5,8 @@ without spoofing the link text."""
 
 import pytest
 
-from glossator.core import library, store
+from glossator.core import store
+from glossator.core.services import articles, exports
 from tests.cli_runner import run
 
 TEXT = ("The port handled 4.2 million containers in 2024, officials said. "
@@ -22,12 +23,12 @@ def exported(tmp_path):
     """An export with two noted passages and sources, made in the test's library."""
     source = tmp_path / "port.txt"
     source.write_text(TEXT, encoding="utf-8")
-    row = library.import_file(source)
+    row = articles.import_file(source).value.row
     store.add_note(row.id, *_span("4.2 million containers"), "first note")
     store.add_note(row.id, *_span("Traffic fell by 12%"), "second note")
     store.add_source(row.id, *_span("officials said"), "http://[::1]:80/report", "local copy")
     store.add_source(row.id, *_span("the union"), "https://example.org/\u202egnp.exe", "")
-    return library.render_markdown(row)
+    return exports.render_markdown(row.id)
 
 
 def _import(capsys, tmp_path, markdown, newline="\n"):

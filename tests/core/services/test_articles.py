@@ -1,8 +1,10 @@
-"""The library functions both faces call: import, cached analysis, annotation, export."""
+"""The article services both faces call: import, cached analysis, annotation, export."""
 
 import pytest
 
-from glossator.core import library, safe_write, store
+from glossator.core import safe_write, store
+from glossator.core.errors import GlossatorError
+from glossator.core.services import articles, exports
 from glossator.core.nlp import analysis
 from tests.samples import SAMPLE_ARTICLE
 
@@ -10,52 +12,52 @@ from tests.samples import SAMPLE_ARTICLE
 @pytest.fixture
 def counting_model(monkeypatch):
     calls = []
-    real = library.load_model
+    real = articles.load_model
 
     def counted(*args, **kwargs):
         calls.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(library, "load_model", counted)
+    monkeypatch.setattr(articles, "load_model", counted)
     return calls
 
 
 def test_analysing_twice_runs_the_model_once(counting_model):
-    row = library.import_file(SAMPLE_ARTICLE)
-    first = library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    first = articles.analyse(row.id)
     assert first.ran and len(counting_model) == 1
-    again = library.import_file(SAMPLE_ARTICLE)
+    again = articles.import_file(SAMPLE_ARTICLE).value.row
     assert again.id == row.id
-    second = library.analyse(again)
+    second = articles.analyse(again.id)
     assert not second.ran
     assert len(counting_model) == 1
     assert (second.entities, second.claims) == (first.entities, first.claims)
 
 
 def test_reopening_the_database_uses_the_cache(counting_model, tmp_path):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     path = store.database_path()
     store.close_database()
     store.open_database(path)
-    outcome = library.analyse(store.get_article(row.id))
+    outcome = articles.analyse(row.id)
     assert not outcome.ran and len(counting_model) == 1
 
 
 def test_a_new_pipeline_version_analyses_again(counting_model, monkeypatch):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
-    monkeypatch.setattr(library, "PIPELINE_VERSION", analysis.PIPELINE_VERSION + "-next")
-    assert library.cached_model(row) is None
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
+    monkeypatch.setattr(articles, "PIPELINE_VERSION", analysis.PIPELINE_VERSION + "-next")
+    assert articles.cached_model(row.id) is None
 
 
 def test_reanalysis_keeps_the_users_work(counting_model):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
     store.add_note(row.id, claim.start, claim.end, "Check against the Nasdaq close.")
     store.add_source(row.id, claim.start, claim.end, "https://example.org/nvda", title="Market data", stance="supports")
-    library.analyse(row, force=True)
+    articles.analyse(row.id, force=True)
     assert len(counting_model) == 2
     kept = [r for r in store.annotation_records(row.id) if r.kind == "claim" and r.start == claim.start]
     assert len(kept) == 1
@@ -64,13 +66,13 @@ def test_reanalysis_keeps_the_users_work(counting_model):
 
 
 def test_export_carries_notes_and_sources(tmp_path):
-    row = library.import_file(SAMPLE_ARTICLE)
-    library.analyse(row)
+    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    articles.analyse(row.id)
     start = row.text.index("Nvidia's share price plunged")
     end = row.text.index("market cap.") + len("market cap")
     store.add_note(row.id, start, end, "Drop measured at close on 27 January.")
     store.add_source(row.id, start, end, "https://example.org/markets", title="Markets live", stance="refutes")
-    out = library.export_article(row, tmp_path / "out.md")
+    out = exports.export_article(row.id, tmp_path / "out.md")
     md = out.read_text(encoding="utf-8")
     assert md.startswith("---\n")
     assert "Drop measured at close on 27 January." in md
@@ -87,5 +89,5 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
     safe_write.write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in folder.iterdir()] == ["x.md"]
-    with pytest.raises(library.GlossatorError, match="does not exist"):
+    with pytest.raises(GlossatorError, match="does not exist"):
         safe_write.write_text_atomically(folder / "missing" / "y.md", "text")

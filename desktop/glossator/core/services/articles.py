@@ -1,0 +1,159 @@
+"""Articles: import, list, find, delete, and analyse them.
+
+Reading a file or pasted text touches no database and may run on any thread
+(``read_file``, ``read_pasted``); storing what was read is one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from glossator.core import reimport, store
+from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
+from glossator.core.nlp.model import ModelInfo, load_model, package_info
+from glossator.core.reimport import ImportReport, Reading
+from glossator.core.services.changes import Changes, Done, annotations_of
+from glossator.core.services.values import ArticleSummary, StoredArticle, stored_article
+
+__all__ = [
+    "AnalysisOutcome", "ImportReport", "Reading", "analyse", "cached_model", "delete_article",
+    "entity_rules", "find_article", "get_article", "import_file", "import_stdin", "list_articles",
+    "read_file", "read_pasted", "resolve_article", "run_analysis", "save_analysis", "store_reading",
+]
+
+read_file = reimport.read_file
+read_pasted = reimport.read_pasted
+
+
+@dataclass(frozen=True)
+class AnalysisOutcome:
+    """What ``analyse`` did: whether the model ran, which model, and what is stored now."""
+
+    ran: bool
+    model: ModelInfo
+    entities: int
+    claims: int
+
+
+def _imported(report: ImportReport) -> Done[ImportReport]:
+    article = stored_article(report.row)
+    changes = Changes(article_list=True) | annotations_of(article.id)
+    if report.from_export:
+        changes |= Changes(article_notes=frozenset({article.id}), tag_names=bool(report.tags))
+    return Done(dataclasses.replace(report, row=article), changes)
+
+
+def store_reading(reading: Reading) -> Done[ImportReport]:
+    """Store what ``read_file`` or ``read_pasted`` read; an export's notes and sources come back.
+
+    The report's ``row`` is the stored article (a ``StoredArticle``).
+    """
+    with store.transaction():
+        return _imported(reimport.store_reading(reading))
+
+
+def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[ImportReport]:
+    """Read and store a file in one step (see ``store_reading``)."""
+    return store_reading(read_file(path, max_bytes=max_bytes))
+
+
+def import_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
+                 max_bytes: int | None = None) -> Done[ImportReport]:
+    """Read and store an article piped on standard input."""
+    return store_reading(reimport.read_stdin(stream, format=format, max_bytes=max_bytes))
+
+
+def list_articles() -> list[ArticleSummary]:
+    """Every article of the library with its counts, newest first."""
+    return store.list_articles()
+
+
+def get_article(article_id: int) -> StoredArticle:
+    """The stored article with this id; NotFoundError if there is none."""
+    return stored_article(store.get_article(article_id))
+
+
+def find_article(ref: str) -> StoredArticle:
+    """An article by id, or by the path it was imported from."""
+    return stored_article(store.find_article(ref))
+
+
+def delete_article(article_id: int) -> Done[None]:
+    """Delete an article with its annotations, notes and sources."""
+    with store.transaction():
+        store.delete_article(article_id)
+    return Done(None, Changes(article_list=True) | annotations_of(article_id))
+
+
+def entity_rules() -> dict[str, str]:
+    """The reader's entity corrections as surface form -> label (or IGNORE), for an analysis."""
+    return {rule.text: rule.label for rule in store.list_entity_rules()}
+
+
+def cached_model(article_id: int, model: str | None = None) -> ModelInfo | None:
+    """The model whose analysis of this article is stored, or None if it must be analysed."""
+    info = package_info(model)
+    row = store.get_article(article_id)
+    if store.has_analysis(row.text_hash, info.name, info.version, PIPELINE_VERSION):
+        return info
+    return None
+
+
+def run_analysis(
+    text: str,
+    *,
+    model: str | None = None,
+    rules: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnalysisResult:
+    """Run the NLP pipeline over a text. Touches no database, so it can run on any thread."""
+    return analyze_text(text, load_model(model), rules=rules, progress=progress, cancelled=cancelled)
+
+
+def save_analysis(article_id: int, result: AnalysisResult) -> Done[None]:
+    """Store an analysis: automatic annotations replaced, the reader's kept."""
+    with store.transaction():
+        store.store_analysis(
+            store.get_article(article_id),
+            result.spans,
+            model_name=result.model.name,
+            model_version=result.model.version,
+            pipeline_version=result.pipeline_version,
+        )
+    return Done(None, Changes(article_list=True) | annotations_of(article_id))
+
+
+def analyse(article_id: int, *, force: bool = False, model: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> AnalysisOutcome:
+    """Analyse a stored article unless this model already did (the model is not even loaded then)."""
+    info = None if force else cached_model(article_id, model)
+    ran = info is None
+    if info is None:
+        result = run_analysis(store.get_article(article_id).text, model=model, rules=entity_rules(),
+                              progress=progress)
+        save_analysis(article_id, result)
+        info = result.model
+    records = store.annotation_records(article_id)
+    return AnalysisOutcome(
+        ran=ran,
+        model=info,
+        entities=sum(1 for r in records if r.kind == "entity"),
+        claims=sum(1 for r in records if r.kind == "claim"),
+    )
+
+
+def resolve_article(ref: str, *, analyse_files: bool = True) -> StoredArticle:
+    """An article from an id, a stored path, or a file to import (and analyse)."""
+    path = Path(ref)
+    if not ref.isdigit() and path.exists():
+        article = import_file(path).value.row
+        if analyse_files:
+            analyse(article.id)
+        return article
+    return find_article(ref)
