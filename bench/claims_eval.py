@@ -134,7 +134,8 @@ def main(argv=None) -> int:
     print(f"  speed: {figures['sentences_per_s_pipeline_and_scorer']:,} sentences/s with the spaCy pipeline, "
           f"{figures['sentences_per_s_scorer']:,} sentences/s for the scorer alone (CPU time)")
     print(f"DeepSeek gold set ({figures['gold_sentences']} sentences, {figures['gold_claims']} claims):")
-    print(f"  claims at 0.5: precision {figures['gold_claim_precision']:.4f}  recall {figures['gold_claim_recall']:.4f}")
+    print(f"  claims at 0.5: precision {figures['gold_claim_precision']:.4f}  "
+          f"recall {figures['gold_claim_recall']:.4f}")
     print(f"  kind accuracy {figures['kind_accuracy']:.4f}  speaker accuracy {figures['speaker_accuracy']:.4f}")
     print(f"  17% / $600 billion sentence {figures['statistic_17pct_score']}; closing sentence "
           f"{figures['closing_sentence_score']} (median {figures['median_sentence_score']})")

@@ -14,12 +14,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from glossator.core import store  # noqa: E402
-from glossator.core.services import articles  # noqa: E402
-from glossator.core.resources import sample_article  # noqa: E402
+from glossator.core import store
+from glossator.core.resources import sample_article
+from glossator.core.services import articles
 
 
 def main() -> int:

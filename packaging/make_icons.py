@@ -11,7 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon
 
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 APP_ID = "io.github.glossator.Glossator"

@@ -6,7 +6,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from glossator.core.store import close_database, open_database  # noqa: E402
+from glossator.core.store import close_database, open_database
 
 
 @pytest.fixture(autouse=True)

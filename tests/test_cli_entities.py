@@ -31,7 +31,8 @@ def test_rules_export_import_and_apply(capsys, tmp_path):
     other.write_text(OTHER, encoding="utf-8")
     run(capsys, "analyze", str(other))
     rules = tmp_path / "rules.jsonl"
-    rules.write_text('{"text": "Bernstein", "label": "ORG"}\n\n{"text": "Nvidia", "label": "IGNORE"}\n', encoding="utf-8")
+    rules.write_text('{"text": "Bernstein", "label": "ORG"}\n\n{"text": "Nvidia", "label": "IGNORE"}\n',
+                     encoding="utf-8")
     code, out, err = run(capsys, "rules", "import", str(rules), "--apply")
     assert code == 0, err
     assert "2 new rules" in out and "re-labelled the entities of 1 article" in out

@@ -21,7 +21,8 @@ def test_wheel_installs_and_exports_the_sample(tmp_path):
     names = set(zipfile.ZipFile(wheels[0]).namelist())
     for shipped in ("glossator/resources/samples/deepseek-r1-news.txt", "glossator/resources/icons/glossator.svg",
                     "glossator/resources/models/checkworthiness.npz", "glossator/resources/models/checkworthiness.json",
-                    "glossator/ui/main_window.py", "glossator/core/nlp/claims_component.py", "glossator/cli/dispatch.py"):
+                    "glossator/ui/main_window.py", "glossator/core/nlp/claims_component.py",
+                    "glossator/cli/dispatch.py"):
         assert shipped in names, shipped
     assert not [n for n in names if n.startswith(("tests/", "bench/", "packaging/"))]
 

@@ -1,11 +1,11 @@
 """Corrections applied to stored articles: at once in one, to the library, and undone."""
 
 from glossator.core import store
-from glossator.core.services import articles, exports
 from glossator.core.annotation import Span
 from glossator.core.entity_corrections import correct_mentions, occurrences, relabel_library, restore_entities
 from glossator.core.entity_index import sentence_around
 from glossator.core.readers import read_article
+from glossator.core.services import articles
 
 TEXT = "Acme Labs met Bern. Later acme labs staff and ACME LABS managers met Bern again.\n"
 

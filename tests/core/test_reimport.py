@@ -1,15 +1,15 @@
 """Importing a Glossator export into a library: the article and the reader's work come back."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from glossator.core import reimport, store
-from glossator.core.services import articles, exports
 from glossator.core.formats.glossator_markdown.links import link_target
+from glossator.core.services import articles, exports
 from tests.samples import SAMPLE_ARTICLE, sample_text
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 HOSTILE_NOTE = (
     "Check {x} against <b>the close</b> and [^1] as written\n"
     "\n"
@@ -169,7 +169,8 @@ def test_an_ordinary_markdown_file_is_imported_as_before(tmp_path):
     assert report.row.text.endswith("Some text.")
 
 
-@pytest.mark.parametrize("body", ["", "no markers at all", "<!-- glossator:body -->\n\na lone * star\n\n<!-- /glossator:body -->"])
+@pytest.mark.parametrize("body", ["", "no markers at all",
+                                  "<!-- glossator:body -->\n\na lone * star\n\n<!-- /glossator:body -->"])
 def test_broken_exports_fall_back_to_plain_markdown(tmp_path, body):
     path = tmp_path / "broken.md"
     path.write_text(f'---\ntitle: "T"\ngenerator: glossator 0.1.0\n---\n\n{body}\n\nEnd.\n', encoding="utf-8")

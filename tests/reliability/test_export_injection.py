@@ -12,7 +12,7 @@ rendered, front matter included, as a renderer that does not know front matter w
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 from hypothesis import given
@@ -24,7 +24,7 @@ from glossator.core.formats.glossator_markdown.markdown import export_markdown
 from tests.core.formats.glossator_markdown.markdown_render import commonmark, python_markdown
 from tests.reliability.reliability_profile import FUZZ_SETTINGS
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 ATTACKS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=//evil.example>",
     "<a href=\"javascript:alert(1)\">x</a>", "[x](javascript:alert(1))", "[x](data:text/html,hi)",

@@ -35,7 +35,7 @@ def paste_and_wait(qtbot, window, timeout=120_000):
     opened, finished = [], {}
     window.controller.article_opened.connect(lambda aid, path: opened.append(aid) if path == "" else None)
     window.controller.analysis_finished.connect(lambda aid, ran: finished.setdefault(aid, ran))
-    window.actions[Act.NEW_FROM_CLIPBOARD].trigger()
+    window.acts[Act.NEW_FROM_CLIPBOARD].trigger()
     qtbot.waitUntil(lambda: bool(opened) and opened[0] in finished, timeout=timeout)
     return opened[0]
 
@@ -54,7 +54,7 @@ def library_rows(window):
 
 
 def test_action_is_in_the_file_menu_with_its_shortcut(window):
-    action = window.actions[Act.NEW_FROM_CLIPBOARD]
+    action = window.acts[Act.NEW_FROM_CLIPBOARD]
     assert action.shortcut() == QKeySequence("Ctrl+Shift+V")
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions()
@@ -94,7 +94,7 @@ def test_the_same_text_twice_is_one_article_and_keeps_the_undo_history(qtbot, wi
     first = paste_and_wait(qtbot, window)
     start = window.session.article.text.index("Fares in Leeds")
     window.reader.select_range(start, start + len("Fares in Leeds"))
-    window.actions[Act.HIGHLIGHT].trigger()
+    window.acts[Act.HIGHLIGHT].trigger()
     assert window.undo_stack.count() == 1
     copy(text=text)  # copied again, from another tab
     second = paste_and_wait(qtbot, window, timeout=10_000)
@@ -122,7 +122,7 @@ def test_nothing_to_read_gives_a_message_and_stores_nothing(qtbot, window, warni
 
 
 def test_action_follows_what_the_clipboard_holds(qtbot, window):
-    action = window.actions[Act.NEW_FROM_CLIPBOARD]
+    action = window.acts[Act.NEW_FROM_CLIPBOARD]
     QGuiApplication.clipboard().clear()
     qtbot.waitUntil(lambda: not action.isEnabled(), timeout=2000)
     copy(text="Some words")
@@ -137,7 +137,7 @@ def test_a_huge_clipboard_is_refused_like_a_huge_file(qtbot, window, warnings, m
     monkeypatch.setenv("GLOSSATOR_MAX_BYTES", "1KB")
     copy(text="Words and more words. " * 100)
     with qtbot.waitSignal(window.controller.open_failed, timeout=10_000):
-        window.actions[Act.NEW_FROM_CLIPBOARD].trigger()
+        window.acts[Act.NEW_FROM_CLIPBOARD].trigger()
     assert warnings == [("Cannot open article", "The clipboard is 2.1 KB, over the 1 KB limit")]
     assert store.list_articles() == []
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from glossator.core import store
-from glossator.core.services import articles, exports
+from glossator.core.services import articles
 from glossator.ui.actions import Act
 from glossator.ui.preferences_dialog import PreferencesDialog
 from tests.samples import SAMPLE_ARTICLE
@@ -44,7 +44,7 @@ def test_corrections_reach_a_stored_article_and_undo_puts_labels_back(qtbot, win
     # "AIME" (a benchmark) is a false positive.
     aime = next(r for r in window.session.records if r.kind == "entity" and r.quote == "AIME")
     window.session.select(aime.id)
-    window.actions[Act.NOT_ENTITY].trigger()
+    window.acts[Act.NOT_ENTITY].trigger()
     assert not _forms(window.session.records, text, "AIME")
     assert {(r.text, r.label) for r in store.list_entity_rules()} == {("Anthropic", "ORG"), ("AIME", "IGNORE")}
 
@@ -60,11 +60,11 @@ def test_corrections_reach_a_stored_article_and_undo_puts_labels_back(qtbot, win
     records = window.session.records
     assert _forms(records, OTHER, "Anthropic") == ["ORG", "ORG"]
     assert not _forms(records, OTHER, "AIME")
-    assert window.actions[Act.UNDO_RELABEL].isEnabled()
+    assert window.acts[Act.UNDO_RELABEL].isEnabled()
 
-    window.actions[Act.UNDO_RELABEL].trigger()
+    window.acts[Act.UNDO_RELABEL].trigger()
     assert _entities(window.session.records, OTHER) == before
-    window.actions[Act.REDO_RELABEL].trigger()
+    window.acts[Act.REDO_RELABEL].trigger()
     assert _forms(window.session.records, OTHER, "Anthropic") == ["ORG", "ORG"]
     # The article the corrections were made in keeps them.
     assert not _forms(store.annotation_records(article_id), text, "AIME")
@@ -79,7 +79,7 @@ def test_marking_an_entity_can_be_undone_with_its_rule(qtbot, window):
     _mark_entity_action(window, "ORG").trigger()
     assert _forms(window.session.records, text, "Bernstein") == ["ORG"]
     assert [(r.text, r.label) for r in store.list_entity_rules()] == [("Bernstein", "ORG")]
-    window.actions[Act.UNDO].trigger()
+    window.acts[Act.UNDO].trigger()
     assert _entities(window.session.records, text) == before
     assert store.list_entity_rules() == []
 
@@ -107,7 +107,8 @@ def test_preferences_page_lists_adds_and_removes_rules(qtbot):
 
 def test_mentioned_in_panel_follows_the_entity_and_opens_other_articles(qtbot, window, tmp_path):
     other_path = tmp_path / "chips.txt"
-    other_path.write_text("Nvidia, the chipmaker, sold more chips than ever. Analysts said Nvidia would grow.\n", encoding="utf-8")
+    other_path.write_text("Nvidia, the chipmaker, sold more chips than ever. Analysts said Nvidia would grow.\n",
+                          encoding="utf-8")
     other = articles.import_file(other_path).value.row
     articles.analyse(other.id)
     open_and_wait(qtbot, window, SAMPLE_ARTICLE)
@@ -149,7 +150,7 @@ def test_rename_and_merge_entities_here_and_in_later_analyses(qtbot, window):
     assert names("ORG")["Nvidia Corporation"] == nvidia
     assert [(r.label, r.attrs["canonical"]) for r in window.session.records
             if r.kind == "entity" and r.quote == "Bernstein"] == [("ORG", "OpenAI")]
-    window.actions[Act.UNDO].trigger()
-    window.actions[Act.UNDO].trigger()
+    window.acts[Act.UNDO].trigger()
+    window.acts[Act.UNDO].trigger()
     assert [(r.text, r.label) for r in store.list_entity_rules()] == []
     assert text  # the article itself is never changed

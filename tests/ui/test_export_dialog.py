@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from glossator.core import store
-from glossator.core.services import articles
 from glossator.core.errors import GlossatorError
 from glossator.core.readers import read_text
+from glossator.core.services import articles
 from glossator.ui import file_dialogs
 from glossator.ui.export_dialog import ExportDialog, file_name_for, qt_html
 

@@ -82,7 +82,7 @@ def test_note_and_source_through_the_ui_survive_a_new_window(qtbot, window, sett
     article_id, _ = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     start, end = _select_sentence(window, "Liang has openly discussed his initial curiosity")
     _answer_dialog(qtbot, NoteDialog, lambda d: qtbot.keyClicks(d.editor.editor, "Interview from 2023?"))
-    window.actions[Act.ADD_NOTE].trigger()
+    window.acts[Act.ADD_NOTE].trigger()
     _select_sentence(window, "Liang has openly discussed his initial curiosity")
 
     def fill_source(dialog):
@@ -90,17 +90,17 @@ def test_note_and_source_through_the_ui_survive_a_new_window(qtbot, window, sett
         qtbot.keyClicks(dialog.title, "Profile")
 
     _answer_dialog(qtbot, SourceDialog, fill_source)
-    window.actions[Act.ADD_SOURCE].trigger()
+    window.acts[Act.ADD_SOURCE].trigger()
     record = next(r for r in window.session.records if (r.start, r.end) == (start, end))
     assert record.notes == ["Interview from 2023?"]
     assert record.sources[0].url == "https://example.org/liang"
 
     # Undo and redo of the note.
-    window.actions[Act.UNDO].trigger()  # the source
-    window.actions[Act.UNDO].trigger()  # the note (and the highlight it created)
+    window.acts[Act.UNDO].trigger()  # the source
+    window.acts[Act.UNDO].trigger()  # the note (and the highlight it created)
     assert not [r for r in window.session.records if (r.start, r.end) == (start, end)]
-    window.actions[Act.REDO].trigger()
-    window.actions[Act.REDO].trigger()
+    window.acts[Act.REDO].trigger()
+    window.acts[Act.REDO].trigger()
     record = next(r for r in window.session.records if (r.start, r.end) == (start, end))
     assert record.notes == ["Interview from 2023?"] and len(record.sources) == 1
 
@@ -120,7 +120,7 @@ def test_not_an_entity_is_remembered_for_later_articles(qtbot, window, tmp_path)
     open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     bernstein = next(r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein")
     window.session.select(bernstein.id)
-    window.actions[Act.NOT_ENTITY].trigger()
+    window.acts[Act.NOT_ENTITY].trigger()
     assert not [r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein"]
     assert [(r.text, r.label) for r in store.list_entity_rules()] == [("Bernstein", "IGNORE")]
     other = tmp_path / "other.txt"
@@ -142,14 +142,15 @@ def test_export_through_the_menu_action(qtbot, window, tmp_path, monkeypatch):
         return 1
 
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
-    window.actions[Act.EXPORT_MARKDOWN].trigger()
+    window.acts[Act.EXPORT_MARKDOWN].trigger()
     md = target.read_text(encoding="utf-8")
     assert md.startswith("---\n") and "## Claims" in md and "Marc Andreessen" in md
 
 
 def test_second_article_opens_while_the_first_is_analysed(qtbot, window, tmp_path):
     book = tmp_path / "book.txt"
-    book.write_text((ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    book.write_text((ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt").read_text(encoding="utf-8"),
+                    encoding="utf-8")
     window.open_files([str(book)])
     qtbot.waitUntil(lambda: bool(window.controller.pending()), timeout=10_000)
     second = open_and_wait(qtbot, window, SAMPLE_ARTICLE)
@@ -189,5 +190,5 @@ def test_gui_stays_responsive_during_a_long_analysis(qtbot, window, tmp_path):
 
 
 def test_library_panel_uses_the_windows_actions(window):
-    assert window.library.open_action is window.actions[Act.LIBRARY_OPEN]
-    assert window.library.delete_action is window.actions[Act.LIBRARY_DELETE]
+    assert window.library.open_action is window.acts[Act.LIBRARY_OPEN]
+    assert window.library.delete_action is window.acts[Act.LIBRARY_DELETE]

@@ -1,6 +1,6 @@
 """Opening a Glossator export in the window brings back its notes and sources."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
@@ -9,7 +9,7 @@ from glossator.core.services import articles, exports
 from tests.samples import SAMPLE_ARTICLE
 from tests.ui.test_main_window import open_and_wait
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 NOTE = "Check {x} against <b>the close</b>\n\nsecond paragraph"
 
 

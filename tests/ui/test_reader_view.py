@@ -12,17 +12,15 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPalette, QTextCharForm
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from glossator.core import store
-from glossator.core.services import articles, exports
 from glossator.core.annotation import AnnotationRecord
-from glossator.core.readers import read_article, read_text
+from glossator.core.readers import read_text
+from glossator.core.services import articles
 from glossator.ui import reader_view as reader_view_module
 from glossator.ui.article_session import ArticleSession
 from glossator.ui.legend import LegendWidget
 from glossator.ui.palette import CLAIM_COLOURS, ENTITY_COLOURS, entity_colour
 from glossator.ui.reader_style import MAX_ZOOM
 from glossator.ui.reader_view import ReaderView
-
-
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "deepseek-r1-news.txt"
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "pride-and-prejudice-excerpt.txt"

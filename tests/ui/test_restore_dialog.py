@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from glossator.core import store
 from glossator.core.errors import StoreError
 from glossator.core.store import backups, models
-from glossator.ui import restore_dialog
 from glossator.ui.actions import Act
 from glossator.ui.restore_dialog import RestoreDialog
 
@@ -81,10 +80,10 @@ def test_restore_through_the_menu_brings_the_backup_back_and_keeps_the_library(
     article_id, backup = library
     window.show_article(article_id)
     window.undo_stack.push(QUndoCommand("Edit"))
-    assert window.actions[Act.RESTORE_BACKUP] in window.menuBar().actions()[0].menu().actions()
+    assert window.acts[Act.RESTORE_BACKUP] in window.menuBar().actions()[0].menu().actions()
     seen = []
     _choose_in_dialog(qtbot, seen)
-    window.actions[Act.RESTORE_BACKUP].trigger()
+    window.acts[Act.RESTORE_BACKUP].trigger()
 
     [dialog] = seen
     tree = dialog.tree
@@ -97,7 +96,7 @@ def test_restore_through_the_menu_brings_the_backup_back_and_keeps_the_library(
     assert _file_notes(aside) == ["first note", "second note"]
     # The window let go of the old file: nothing shown, no undo history, panels re-read.
     assert window.session.article_id is None
-    assert window.undo_stack.count() == 0 and not window.actions[Act.UNDO].isEnabled()
+    assert window.undo_stack.count() == 0 and not window.acts[Act.UNDO].isEnabled()
     assert window.library.model().rowCount() == 1
     message = window.statusBar().currentMessage()
     assert "Restored the backup" in message and str(aside) in message
@@ -123,7 +122,7 @@ def test_dialog_explains_where_the_library_goes_and_lists_newest_first(qtbot, gl
 
 
 def test_without_backups_the_action_says_where_they_are_kept(qtbot, window, glossator_db, boxes):
-    window.actions[Act.RESTORE_BACKUP].trigger()
+    window.acts[Act.RESTORE_BACKUP].trigger()
     [(kind, title, text)] = boxes
     assert kind == "information" and "No backups" in title
     assert str(backups.backup_folder(glossator_db)) in text
@@ -137,7 +136,7 @@ def test_a_corrupt_backup_changes_nothing(qtbot, window, glossator_db, library, 
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
     seen = []
     _choose_in_dialog(qtbot, seen, bad)
-    window.actions[Act.RESTORE_BACKUP].trigger()
+    window.acts[Act.RESTORE_BACKUP].trigger()
     assert seen[0].tree.topLevelItem(0).text(3) == "?"
     [(kind, _title, text)] = boxes
     assert kind == "warning" and "cannot be used" in text and "not changed" in text
@@ -160,7 +159,7 @@ def test_a_restored_copy_that_will_not_open_gives_the_library_back(
 
     monkeypatch.setattr(store, "open_database", open_once_failing)
     _choose_in_dialog(qtbot, [])
-    window.actions[Act.RESTORE_BACKUP].trigger()
+    window.acts[Act.RESTORE_BACKUP].trigger()
     [(kind, _title, text)] = boxes
     assert kind == "warning" and "simulated" in text and "open again" in text
     assert store.database_path() == glossator_db

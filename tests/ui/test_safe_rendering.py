@@ -63,7 +63,7 @@ class _CountingServer:
         counter = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the http.server API
+            def do_GET(self):
                 counter.requests.append(self.path)
                 body = ARTICLE.format(base=counter.base).encode() if self.path == "/article.html" else b"x"
                 self.send_response(200)

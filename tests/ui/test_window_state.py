@@ -3,7 +3,7 @@
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from glossator.core.services import articles, exports
+from glossator.core.services import articles
 from glossator.ui.actions import Act
 from tests.samples import SAMPLE_ARTICLE
 
@@ -13,8 +13,8 @@ def test_filters_zoom_and_recent_files_persist(qtbot, window, settings):
 
     window.filter_bar.type_buttons["DATE"].click()
     window.filter_bar.set_min_score(0.7)
-    window.actions[Act.ZOOM_IN].trigger()
-    window.actions[Act.SHOW_CLAIMS].trigger()
+    window.acts[Act.ZOOM_IN].trigger()
+    window.acts[Act.SHOW_CLAIMS].trigger()
     settings.add_recent_file(str(SAMPLE_ARTICLE))
     window.close()
 
@@ -25,7 +25,7 @@ def test_filters_zoom_and_recent_files_persist(qtbot, window, settings):
     assert again.filter_bar.min_score() == 0.7
     assert again.claims.min_score.value() == 0.7
     assert again.reader.zoom_level() == 1
-    assert not again.actions[Act.SHOW_CLAIMS].isChecked()
+    assert not again.acts[Act.SHOW_CLAIMS].isChecked()
     recent = [a.toolTip() for a in again.recent_menu.actions() if a.toolTip()]
     assert str(SAMPLE_ARTICLE) in recent
     again.pools.wait()
@@ -49,8 +49,8 @@ def test_copy_claim_as_markdown(qtbot, window):
         window.show_article(row.id)
     claim = next(r for r in window.session.records if r.kind == "claim" and "17%" in r.quote)
     window.session.select(claim.id)
-    assert window.actions[Act.COPY_CLAIM].isEnabled()
-    window.actions[Act.COPY_CLAIM].trigger()
+    assert window.acts[Act.COPY_CLAIM].isEnabled()
+    window.acts[Act.COPY_CLAIM].trigger()
     copied = QGuiApplication.clipboard().text()
     assert "share price plunged by 17%" in copied
     assert copied.lstrip().startswith(">")

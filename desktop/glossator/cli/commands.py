@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from glossator.cli import output
-from glossator.core.services import annotations, articles, exports, maintenance
 from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
 from glossator.core.readers import read_article
 from glossator.core.resources import sample_article
+from glossator.core.services import annotating, articles, exports, maintenance
 
 STDIN = "-"  # as a FILE argument: read the article from standard input
 
@@ -22,13 +22,14 @@ def _article_id(ref: str) -> int:
 
 
 def _summary(row, outcome, min_score: float) -> str:
-    records = annotations.annotation_records(row.id)
+    records = annotating.annotation_records(row.id)
     how = "analysed with" if outcome.ran else "already analysed with"
     lines = [
         f"Article {row.id}: {output.clean(row.title or '(untitled)')}",
         f"  {len(row.text):,} characters, {how} {outcome.model.name} {outcome.model.version}",
         f"  {outcome.entities} entity mentions, {outcome.claims} claims "
-        f"({sum(1 for r in records if r.kind == 'claim' and (r.score or 0) >= min_score)} scoring {min_score:.2f} or more)",
+        f"({sum(1 for r in records if r.kind == 'claim' and (r.score or 0) >= min_score)} "
+        f"scoring {min_score:.2f} or more)",
         "",
         "Entities",
         output.entity_summary(records) or "  (none)",
@@ -107,7 +108,8 @@ def list(args) -> int:  # noqa: A001 - the command is called "list"
     rows = [[str(s.id), output.shorten(s.title or "(untitled)", width), output.shorten(s.source, width),
              s.published or "-", str(s.claims),
              str(s.entities), str(s.notes), str(s.sources)] for s in summaries]
-    print(output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows, flexible=1))
+    print(output.table(["id", "title", "source", "published", "claims", "entities", "notes", "sources"], rows,
+                       flexible=1))
     return 0
 
 
@@ -118,7 +120,7 @@ def text(args) -> int:
 
 def show(args) -> int:
     row = articles.find_article(args.article)
-    records = annotations.annotation_records(row.id)
+    records = annotating.annotation_records(row.id)
     fields = [("title", row.title), ("author", row.author), ("published", row.published),
               ("source", row.source_url or row.source_path), ("format", row.format),
               ("characters", f"{len(row.text):,}"), ("text hash", row.text_hash[:16])]
@@ -126,7 +128,7 @@ def show(args) -> int:
     for name, value in fields:
         if value:
             print(f"  {name:<11} {output.clean(value)}")
-    notes = annotations.article_notes(row.id)
+    notes = annotating.article_notes(row.id)
     if notes:
         print("\nArticle notes")
         for note in notes:
@@ -143,13 +145,13 @@ def show(args) -> int:
 
 
 def note(args) -> int:
-    added = annotations.add_note(_article_id(args.article), args.start, args.end, args.text).value
+    added = annotating.add_note(_article_id(args.article), args.start, args.end, args.text).value
     print(f"note {added.id} added to annotation {added.annotation_id}")
     return 0
 
 
 def source(args) -> int:
-    added = annotations.add_source(_article_id(args.article), args.start, args.end, args.url,
+    added = annotating.add_source(_article_id(args.article), args.start, args.end, args.url,
                                    title=args.title, stance=args.stance, note=args.note).value
     print(f"source {added.id} added to annotation {added.annotation_id}")
     return 0

@@ -11,10 +11,10 @@ import sys
 
 from glossator import __version__
 from glossator.cli import arg_types, db, entities, search
-from glossator.core.services import exports, maintenance
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
+from glossator.core.services import exports, maintenance
 
 EXIT_USER_ERROR = 2
 OPEN_OPTIONS = ("--smoke-test",)
@@ -46,7 +46,9 @@ def version_text() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """All commands and options; ``glossator COMMAND --help`` documents each."""
-    parser = argparse.ArgumentParser(prog="glossator", description="Read articles; see their entities and check-worthy claims; keep notes and sources.")
+    parser = argparse.ArgumentParser(
+        prog="glossator",
+        description="Read articles; see their entities and check-worthy claims; keep notes and sources.")
     parser.add_argument("--version", action="version", version=version_text())
     _add_db(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the article's file, or - to read it from standard input")
     _add_input_format(p, "--format")
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
-    p.add_argument("--min-score", type=arg_types.score, default=0.5, help="hide claims scoring below this (default 0.5)")
+    p.add_argument("--min-score", type=arg_types.score, default=0.5,
+                   help="hide claims scoring below this (default 0.5)")
 
     p = sub.add_parser("export", help="export an article as annotated Markdown or W3C Web Annotation JSON-LD")
     p.add_argument("article", type=arg_types.article_ref,

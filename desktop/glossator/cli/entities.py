@@ -40,9 +40,11 @@ def entities(args) -> int:
         print(f"No stored article mentions '{clean(args.name)}'.")
         return 0
     total = sum(entry.count for entry in found)
-    print(f"{clean(found[0].name)}: {total} mention{'s' * (total != 1)} in {len(found)} article{'s' * (len(found) != 1)}")
+    print(f"{clean(found[0].name)}: {total} mention{'s' * (total != 1)} "
+          f"in {len(found)} article{'s' * (len(found) != 1)}")
     for entry in found:
-        print(f"\nArticle {entry.article_id}: {clean(entry.title)} ({clean(entry.label)}, {entry.count} mention{'s' * (entry.count != 1)})")
+        print(f"\nArticle {entry.article_id}: {clean(entry.title)} "
+              f"({clean(entry.label)}, {entry.count} mention{'s' * (entry.count != 1)})")
         if entry.source:
             print(f"  {clean(entry.source)}")
         for (start, end), sentence in zip(entry.ranges, entry.sentences):

@@ -66,7 +66,7 @@ def entity_summary(records: list[AnnotationRecord]) -> str:
         if r.kind == "entity":
             groups[r.label][r.attrs.get("canonical") or r.quote] += 1
     lines = []
-    for label in sorted(groups, key=lambda l: (-sum(groups[l].values()), l)):
+    for label in sorted(groups, key=lambda kind: (-sum(groups[kind].values()), kind)):
         names = ", ".join(f"{shorten(name, 80)} ({n})" for name, n in groups[label].most_common())
         lines.append(f"{clean(label):<8} {names}")
     return "\n".join(lines)

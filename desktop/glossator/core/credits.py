@@ -36,7 +36,7 @@ def _model_meta(package: str) -> dict:
     return {}
 
 
-def credits() -> list[Credit]:
+def model_credits() -> list[Credit]:
     """The language model and the check-worthiness model with their licences and sources."""
     found: list[Credit] = []
     try:
@@ -54,7 +54,8 @@ def credits() -> list[Credit]:
         data = json.loads(header.read_text(encoding="utf-8")).get("data", {})
         found.append(Credit(
             "Check-worthiness model",
-            f"trained on {data.get('sentences', 'the')} sentences of the ClaimBuster benchmark; cite {CLAIMBUSTER_CITATION}",
+            f"trained on {data.get('sentences', 'the')} sentences of the ClaimBuster benchmark; "
+            f"cite {CLAIMBUSTER_CITATION}",
             "ClaimBuster data: CC BY 4.0",
         ))
     return found

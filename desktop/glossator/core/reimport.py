@@ -23,15 +23,15 @@ from glossator.core.article import Article
 from glossator.core.errors import GlossatorError, NotFoundError, ReadError
 from glossator.core.formats.glossator_markdown.read_export import ParsedExport, looks_like_export, parse_export
 from glossator.core.readers import format_for_suffix, read_article
-from glossator.core.readers.limits import resolve_max_bytes
 from glossator.core.readers.encoding import decode_bytes
+from glossator.core.readers.limits import resolve_max_bytes
 from glossator.core.readers.source_file import checked_file, file_label, read_bytes
 from glossator.core.readers.unfiled import (
     STDIN_LABEL,
     STDIN_SOURCE,
+    parse_unfiled,
     read_clipboard,
     read_stream_text,
-    parse_unfiled,
     sniff_format,
 )
 

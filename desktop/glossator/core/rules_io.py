@@ -42,7 +42,8 @@ def parse_rules(text: str, source: str = "the file") -> list[tuple[str, str]]:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GlossatorError(f"line {number} of {source} is not JSON ({exc.msg})") from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not isinstance(item.get("label"), str):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not isinstance(item.get("label"),
+                                                                                                 str):
             raise GlossatorError(f'line {number} of {source} is not a rule like {{"text": "...", "label": "ORG"}}')
         rules.append((item["text"], item["label"]))
     return rules

@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from glossator import __version__
-from glossator.core.credits import credits
+from glossator.core.credits import model_credits
 
 
 def about_text() -> str:
@@ -15,7 +15,7 @@ def about_text() -> str:
     rows = "".join(
         f"<p><b>{html.escape(c.what)}:</b> {html.escape(c.detail)}"
         + (f"<br>Licence: {html.escape(c.licence)}" if c.licence else "") + "</p>"
-        for c in credits()
+        for c in model_credits()
     )
     return (
         f"<h2>Glossator {html.escape(__version__)}</h2>"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from glossator.core.errors import GlossatorError
 from glossator.core.services import articles
 from glossator.ui.background import BackgroundTask, Pools
 
@@ -69,7 +70,7 @@ class AnalysisController(QObject):
         self._reads.pop(key, None)
         try:
             report = articles.store_reading(reading).value
-        except Exception as exc:  # a store error is a user-facing message, not a crash
+        except GlossatorError as exc:  # a full disk, a locked library: said in one sentence
             self.open_failed.emit(path, str(exc))
             self.busy_changed.emit(self.is_busy())
             return
@@ -115,7 +116,7 @@ class AnalysisController(QObject):
         self._analyses.pop(article_id, None)
         try:
             articles.save_analysis(article_id, result)
-        except Exception as exc:  # the article may have been deleted meanwhile
+        except GlossatorError as exc:  # the article may have been deleted meanwhile
             self.analysis_failed.emit(article_id, str(exc))
         else:
             self.analysis_finished.emit(article_id, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from glossator.ui import commands
+from glossator.ui import commands, error_reporting
 from glossator.ui.actions import Act
 from glossator.ui.filter_toolbar import chip_icon
 from glossator.ui.note_dialog import NoteDialog
@@ -24,14 +24,14 @@ class Annotator:
             action = self.entity_menu.addAction(chip_icon(entity_colour(label)), f"{ENTITY_NAMES[label]} ({label})")
             action.setObjectName(f"action_mark_entity_{label}")
             action.setStatusTip(f"Mark the selected text as {ENTITY_NAMES[label].lower()}")
-            action.triggered.connect(lambda _=False, l=label: self.mark_entity(l))
+            action.triggered.connect(lambda _=False, kind=label: self.mark_entity(kind))
 
     @property
     def session(self):
         return self.window.session
 
     def connect_actions(self) -> None:
-        a = self.window.actions
+        a = self.window.acts
         a[Act.HIGHLIGHT].triggered.connect(self.highlight)
         a[Act.ADD_NOTE].triggered.connect(self.add_note)
         a[Act.ADD_SOURCE].triggered.connect(self.add_source)
@@ -50,15 +50,9 @@ class Annotator:
 
     def _push(self, command) -> bool:
         try:
-            self.window.undo_stack.push(command)
-        except Exception as exc:  # a store refusal (bad range, bad link) is shown, not raised
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self.window, "Cannot do that", str(exc))
-            return False
+            return error_reporting.push(self.window.undo_stack, command, self.window)
         finally:
             self.window.reader.clear_text_selection()
-        return True
 
     def _need_range(self):
         target = self.target_range()
@@ -133,7 +127,7 @@ class Annotator:
     # -- context menu ------------------------------------------------------------------
     def show_context_menu(self, global_pos, text_range) -> None:
         """The reader's right-click menu: the same actions as the Annotate menu."""
-        a = self.window.actions
+        a = self.window.acts
         menu = QMenu(self.window)
         for act in (Act.HIGHLIGHT, Act.ADD_NOTE, Act.ADD_SOURCE, Act.MARK_CLAIM):
             menu.addAction(a[act])

@@ -10,10 +10,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import __version__
-from glossator.core.services import maintenance
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
 from glossator.core.resources import resource_path, sample_article
+from glossator.core.services import maintenance
 from glossator.ui.crash_handler import CrashHandler
 from glossator.ui.library_recovery import recover_library
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
-from glossator.core.services import annotations, articles
+from glossator.core.services import annotating, articles
 from glossator.core.services.changes import Changes
 from glossator.core.services.values import Note
 
@@ -43,8 +43,8 @@ class ArticleSession(QObject):
             self.article, self.records, self.article_notes = None, [], []
         else:
             self.article = articles.get_article(article_id).article
-            self.records = annotations.annotation_records(article_id)
-            self.article_notes = annotations.article_notes(article_id)
+            self.records = annotating.annotation_records(article_id)
+            self.article_notes = annotating.article_notes(article_id)
         self.article_changed.emit()
         self.selection_changed.emit(None)
 
@@ -52,8 +52,8 @@ class ArticleSession(QObject):
         """Re-read the shown article's annotations after an edit or an analysis."""
         if self.article_id is None:
             return
-        self.records = annotations.annotation_records(self.article_id)
-        self.article_notes = annotations.article_notes(self.article_id)
+        self.records = annotating.annotation_records(self.article_id)
+        self.article_notes = annotating.article_notes(self.article_id)
         if self.selected_id is not None and self.record(self.selected_id) is None:
             self.selected_id = None
             self.selection_changed.emit(None)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import inspect
 import threading
-import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from glossator.core.errors import GlossatorError
 from glossator.core.nlp.analysis import AnalysisCancelled
+from glossator.ui import error_reporting
 
 
 class BackgroundTask(QObject):
@@ -63,9 +63,8 @@ class BackgroundTask(QObject):
             self.cancelled.emit()
         except GlossatorError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: report it rather than lose it in a thread
-            traceback.print_exc()
-            self.failed.emit(f"unexpected error: {exc.__class__.__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a bug: logged with its traceback, then reported
+            self.failed.emit(error_reporting.describe_bug(exc))
         else:
             if self._cancel.is_set():
                 self.cancelled.emit()

@@ -44,7 +44,7 @@ class ClipboardOpener(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.action = window.actions[Act.NEW_FROM_CLIPBOARD]
+        self.action = window.acts[Act.NEW_FROM_CLIPBOARD]
         self.clipboard = QGuiApplication.clipboard()
         self.clipboard.dataChanged.connect(self.update_action)
         self.action.triggered.connect(self.open)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from glossator.core.services import annotations, entities
+from glossator.core.services import annotating, entities
 from glossator.core.services.changes import Changes
 from glossator.ui.article_session import ArticleSession
 
@@ -20,12 +20,28 @@ class ServiceCommand(QUndoCommand):
     def __init__(self, session: ArticleSession, text: str):
         super().__init__(text)
         self.session = session
+        # The message of what stopped the last do or undo, as raised: Qt passes the exception
+        # on with its own words put in front of them.
+        self.failure: str | None = None
 
     def redo(self) -> None:
-        self.session.apply(self.do())
+        try:
+            changes = self.do()
+        except BaseException as exc:
+            # Not done: the stack drops the command instead of offering to undo it.
+            self.failure = str(exc)
+            self.setObsolete(True)
+            raise
+        self.session.apply(changes)
 
     def undo(self) -> None:
-        self.session.apply(self.undo_it())
+        try:
+            changes = self.undo_it()
+        except BaseException as exc:
+            self.failure = str(exc)
+            self.setObsolete(True)
+            raise
+        self.session.apply(changes)
 
     def do(self) -> Changes:
         raise NotImplementedError
@@ -46,14 +62,14 @@ class AddAnnotation(ServiceCommand):
         self.annotation_id: int | None = None
 
     def do(self) -> Changes:
-        done = annotations.add_annotation(self.article_id, self.kind, self.label, self.start, self.end,
+        done = annotating.add_annotation(self.article_id, self.kind, self.label, self.start, self.end,
                                           attrs=self.attrs)
         self.annotation_id = done.value
         self.session.select(self.annotation_id)
         return done.changes
 
     def undo_it(self) -> Changes:
-        return annotations.delete_annotations([self.annotation_id]).changes
+        return annotating.delete_annotations([self.annotation_id]).changes
 
 
 class AddNote(ServiceCommand):
@@ -67,7 +83,7 @@ class AddNote(ServiceCommand):
 
     def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        done = annotations.add_note(self.session.article_id, self.start, self.end, self.body)
+        done = annotating.add_note(self.session.article_id, self.start, self.end, self.body)
         self.note_id = done.value.id
         self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
         self.session.select(done.value.annotation_id)
@@ -75,8 +91,8 @@ class AddNote(ServiceCommand):
 
     def undo_it(self) -> Changes:
         if self.created_annotation is not None:
-            return annotations.delete_annotations([self.created_annotation]).changes
-        return annotations.delete_note(self.note_id).changes
+            return annotating.delete_annotations([self.created_annotation]).changes
+        return annotating.delete_note(self.note_id).changes
 
 
 class AddSource(ServiceCommand):
@@ -92,7 +108,7 @@ class AddSource(ServiceCommand):
 
     def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        done = annotations.add_source(self.session.article_id, self.start, self.end, **self.fields)
+        done = annotating.add_source(self.session.article_id, self.start, self.end, **self.fields)
         self.source_id = done.value.id
         self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
         self.session.select(done.value.annotation_id)
@@ -100,8 +116,8 @@ class AddSource(ServiceCommand):
 
     def undo_it(self) -> Changes:
         if self.created_annotation is not None:
-            return annotations.delete_annotations([self.created_annotation]).changes
-        return annotations.delete_source(self.source_id).changes
+            return annotating.delete_annotations([self.created_annotation]).changes
+        return annotating.delete_source(self.source_id).changes
 
 
 class EditNote(ServiceCommand):
@@ -110,13 +126,13 @@ class EditNote(ServiceCommand):
     def __init__(self, session: ArticleSession, note_id: int, body: str):
         super().__init__(session, "Edit note")
         self.note_id, self.body = note_id, body
-        self.old = annotations.get_note(note_id).body
+        self.old = annotating.get_note(note_id).body
 
     def do(self) -> Changes:
-        return annotations.update_note(self.note_id, self.body).changes
+        return annotating.update_note(self.note_id, self.body).changes
 
     def undo_it(self) -> Changes:
-        return annotations.update_note(self.note_id, self.old).changes
+        return annotating.update_note(self.note_id, self.old).changes
 
 
 class DeleteNote(ServiceCommand):
@@ -124,17 +140,17 @@ class DeleteNote(ServiceCommand):
 
     def __init__(self, session: ArticleSession, note_id: int):
         super().__init__(session, "Delete note")
-        note = annotations.get_note(note_id)
+        note = annotating.get_note(note_id)
         self.note_id, self.body, self.range = note_id, note.body, note.span
 
     def do(self) -> Changes:
-        return annotations.delete_note(self.note_id).changes
+        return annotating.delete_note(self.note_id).changes
 
     def undo_it(self) -> Changes:
         if self.range is None:
-            done = annotations.add_article_note(self.session.article_id, self.body)
+            done = annotating.add_article_note(self.session.article_id, self.body)
         else:
-            done = annotations.add_note(self.session.article_id, *self.range, self.body)
+            done = annotating.add_note(self.session.article_id, *self.range, self.body)
         self.note_id = done.value.id
         return done.changes
 
@@ -145,14 +161,14 @@ class EditSource(ServiceCommand):
     def __init__(self, session: ArticleSession, source_id: int, **changes: str):
         super().__init__(session, "Edit source")
         self.source_id, self.changes = source_id, changes
-        old = annotations.get_source(source_id)
+        old = annotating.get_source(source_id)
         self.old = {name: getattr(old, name) for name in changes}
 
     def do(self) -> Changes:
-        return annotations.update_source(self.source_id, **self.changes).changes
+        return annotating.update_source(self.source_id, **self.changes).changes
 
     def undo_it(self) -> Changes:
-        return annotations.update_source(self.source_id, **self.old).changes
+        return annotating.update_source(self.source_id, **self.old).changes
 
 
 class DeleteSource(ServiceCommand):
@@ -160,16 +176,16 @@ class DeleteSource(ServiceCommand):
 
     def __init__(self, session: ArticleSession, source_id: int):
         super().__init__(session, "Delete source")
-        src = annotations.get_source(source_id)
+        src = annotating.get_source(source_id)
         self.source_id = source_id
         self.range = src.span
         self.fields = dict(url=src.url, title=src.title, stance=src.stance, note=src.note)
 
     def do(self) -> Changes:
-        return annotations.delete_source(self.source_id).changes
+        return annotating.delete_source(self.source_id).changes
 
     def undo_it(self) -> Changes:
-        done = annotations.add_source(self.session.article_id, *self.range, **self.fields)
+        done = annotating.add_source(self.session.article_id, *self.range, **self.fields)
         self.source_id = done.value.id
         return done.changes
 
@@ -180,13 +196,13 @@ class SetStatus(ServiceCommand):
     def __init__(self, session: ArticleSession, annotation_id: int, status: str):
         super().__init__(session, "Set claim status")
         self.annotation_id, self.status = annotation_id, status
-        self.old = annotations.annotation_status(annotation_id)
+        self.old = annotating.annotation_status(annotation_id)
 
     def do(self) -> Changes:
-        return annotations.set_status(self.annotation_id, self.status).changes
+        return annotating.set_status(self.annotation_id, self.status).changes
 
     def undo_it(self) -> Changes:
-        return annotations.set_status(self.annotation_id, self.old).changes
+        return annotating.set_status(self.annotation_id, self.old).changes
 
 
 class AddTag(ServiceCommand):
@@ -197,12 +213,12 @@ class AddTag(ServiceCommand):
         self.annotation_id, self.name = annotation_id, name
 
     def do(self) -> Changes:
-        done = annotations.add_tag(self.annotation_id, self.name)
+        done = annotating.add_tag(self.annotation_id, self.name)
         self.name = done.value
         return done.changes
 
     def undo_it(self) -> Changes:
-        return annotations.remove_tag(self.annotation_id, self.name).changes
+        return annotating.remove_tag(self.annotation_id, self.name).changes
 
 
 class RemoveTag(ServiceCommand):
@@ -213,10 +229,10 @@ class RemoveTag(ServiceCommand):
         self.annotation_id, self.name = annotation_id, name
 
     def do(self) -> Changes:
-        return annotations.remove_tag(self.annotation_id, self.name).changes
+        return annotating.remove_tag(self.annotation_id, self.name).changes
 
     def undo_it(self) -> Changes:
-        return annotations.add_tag(self.annotation_id, self.name).changes
+        return annotating.add_tag(self.annotation_id, self.name).changes
 
 
 class DeleteAnnotations(ServiceCommand):
@@ -225,15 +241,15 @@ class DeleteAnnotations(ServiceCommand):
     def __init__(self, session: ArticleSession, annotation_ids: list[int], text: str = "Remove annotation"):
         super().__init__(session, text)
         self.ids = list(annotation_ids)
-        self.snapshots: list[annotations.Snapshot] = []
+        self.snapshots: list[annotating.Snapshot] = []
 
     def do(self) -> Changes:
-        done = annotations.delete_annotations(self.ids)
+        done = annotating.delete_annotations(self.ids)
         self.snapshots = done.value
         return done.changes
 
     def undo_it(self) -> Changes:
-        done = annotations.restore_annotations(self.snapshots)
+        done = annotating.restore_annotations(self.snapshots)
         self.ids = done.value
         return done.changes
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -30,6 +30,35 @@ def default_log_path() -> Path:
     return user_data_dir() / LOG_NAME
 
 
+_installed: CrashHandler | None = None
+
+
+def log_exception(exc: BaseException) -> tuple[bool, Path]:
+    """Write ``exc`` with its traceback to the error log (the installed handler's, else the
+    default one) without showing anything; returns whether it was written, and where."""
+    log_path = _installed.log_path if _installed is not None else default_log_path()
+    return append_to_log(log_path, type(exc), exc, exc.__traceback__), log_path
+
+
+_log_lock = threading.Lock()
+
+
+def append_to_log(log_path: Path, exc_type, exc, tb) -> bool:
+    """Add an entry with the traceback to the log; False (and the entry on stderr) if it cannot."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    entry = (f"--- {stamp}, glossator {__version__}, thread {threading.current_thread().name}\n"
+             + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
+    with _log_lock:
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as handle:
+                handle.write(entry)
+            return True
+        except OSError:
+            sys.stderr.write(entry)
+            return False
+
+
 class CrashHandler(QObject):
     """Logs unhandled exceptions to ``log_path`` and tells the user, one message box at a time."""
 
@@ -40,19 +69,23 @@ class CrashHandler(QObject):
         self.log_path = log_path or default_log_path()
         self.box: QMessageBox | None = None
         self.unshown = 0  # errors logged while a box was already on screen
-        self._lock = threading.Lock()
         self._previous = None
         self._previous_thread_hook = None
         self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
         """Route unhandled exceptions of every thread here."""
+        global _installed
+        _installed = self
         self._previous, sys.excepthook = sys.excepthook, self.handle
         self._previous_thread_hook = threading.excepthook
         threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     def uninstall(self) -> None:
         """Put back the hooks that were there before ``install``."""
+        global _installed
+        if _installed is self:
+            _installed = None
         if self._previous is not None:
             sys.excepthook, threading.excepthook = self._previous, self._previous_thread_hook
             self._previous = None
@@ -77,18 +110,7 @@ class CrashHandler(QObject):
         )
 
     def _log(self, exc_type, exc, tb) -> bool:
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
-        entry = (f"--- {stamp}, glossator {__version__}, thread {threading.current_thread().name}\n"
-                 + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
-        with self._lock:
-            try:
-                self.log_path.parent.mkdir(parents=True, exist_ok=True)
-                with self.log_path.open("a", encoding="utf-8") as handle:
-                    handle.write(entry)
-                return True
-            except OSError:
-                sys.stderr.write(entry)
-                return False
+        return append_to_log(self.log_path, exc_type, exc, tb)
 
     def _show(self, title: str, text: str) -> None:
         if self.box is not None and self.box.isVisible():

@@ -37,7 +37,7 @@ def install(window) -> None:
 
     entity_menu.attach(window)
 
-    a = window.actions
+    a = window.acts
     a[Act.PREFERENCES].triggered.connect(lambda: show_preferences(window))
     stack = window.relabel.undo_stack
     for act, step, can_change in ((Act.UNDO_RELABEL, stack.undo, stack.canUndoChanged),

@@ -40,7 +40,7 @@ class FilterToolbar(QToolBar):
             button.setAutoRaise(True)
             button.setToolTip(f"Show or hide {ENTITY_NAMES.get(label, label).lower()} entities")
             button.setObjectName(f"toggle_{label}")
-            button.toggled.connect(lambda on, l=label: self.type_toggled.emit(l, on))
+            button.toggled.connect(lambda on, kind=label: self.type_toggled.emit(kind, on))
             self.addWidget(button)
             self.type_buttons[label] = button
         self.addSeparator()

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.core.services import articles, maintenance
 from glossator.core.services.changes import Changes
-from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.analysis_controller import AnalysisController
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.session = ArticleSession(self)
         self.undo_stack = QUndoStack(self)
         self.controller = AnalysisController(self.pools, self)
-        self.actions = make_actions(self)
+        self.acts = make_actions(self)
         self.annotator = Annotator(self)
 
         self.reader = ReaderView(self.session, self)
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
-        self.library = LibraryPanel(self, actions=self.actions)
+        self.library = LibraryPanel(self, actions=self.acts)
         self.entities = EntitiesPanel(self.session, self)
         self.claims = ClaimsPanel(self.session, self)
         self.notes = NotesPanel(self.session, self)
@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.library.refresh()
         self._update_actions()
-        self.statusBar().showMessage("Open an article with Ctrl+O, paste one with Ctrl+Shift+V, or drop a file here.", 8000)
+        self.statusBar().showMessage("Open an article with Ctrl+O, paste one with Ctrl+Shift+V, or drop a file here.",
+                                     8000)
 
     # -- layout ------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
 
     # -- wiring ------------------------------------------------------------------------
     def _connect(self) -> None:
-        a = self.actions
+        a = self.acts
         a[Act.OPEN].triggered.connect(self.choose_files)
         a[Act.EXPORT_MARKDOWN].triggered.connect(self.export_markdown)
         a[Act.RESTORE_BACKUP].triggered.connect(self.restore_from_backup)
@@ -141,7 +142,8 @@ class MainWindow(QMainWindow):
             panel.jump_requested.connect(lambda s, e: self.reader.scroll_to(s, e))
         self.reader.context_menu_requested.connect(self.annotator.show_context_menu)
         self.reader.link_blocked.connect(
-            lambda url: self.statusBar().showMessage(f"Not opened: only http, https and mailto links open ({url})", 6000))
+            lambda url: self.statusBar().showMessage(f"Not opened: only http, https and mailto links open ({url})",
+                                                     6000))
         self.claims.min_score.valueChanged.connect(self.filter_bar.set_min_score)
         self.session.selection_changed.connect(lambda _id: self._update_actions())
         self.session.library_changed.connect(self._library_changed)
@@ -349,12 +351,12 @@ class MainWindow(QMainWindow):
         record = self.session.selected
         for act in (Act.EXPORT_MARKDOWN, Act.FIND, Act.REANALYSE, Act.HIGHLIGHT, Act.ADD_NOTE,
                     Act.ADD_SOURCE, Act.MARK_CLAIM):
-            self.actions[act].setEnabled(has_article)
-        self.actions[Act.COPY_CLAIM].setEnabled(record is not None and record.kind == "claim")
-        self.actions[Act.REMOVE_ANNOTATION].setEnabled(record is not None)
-        self.actions[Act.NOT_ENTITY].setEnabled(has_article)
-        self.actions[Act.UNDO].setEnabled(self.undo_stack.canUndo())
-        self.actions[Act.REDO].setEnabled(self.undo_stack.canRedo())
+            self.acts[act].setEnabled(has_article)
+        self.acts[Act.COPY_CLAIM].setEnabled(record is not None and record.kind == "claim")
+        self.acts[Act.REMOVE_ANNOTATION].setEnabled(record is not None)
+        self.acts[Act.NOT_ENTITY].setEnabled(has_article)
+        self.acts[Act.UNDO].setEnabled(self.undo_stack.canUndo())
+        self.acts[Act.REDO].setEnabled(self.undo_stack.canRedo())
 
     # -- settings ----------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -366,8 +368,8 @@ class MainWindow(QMainWindow):
             self.resize(1400, 880)
         if state is not None:
             self.restoreState(state)
-        self.actions[Act.SHOW_CLAIMS].setChecked(s.show_claims)
-        self.actions[Act.SHOW_HIGHLIGHTS].setChecked(s.show_highlights)
+        self.acts[Act.SHOW_CLAIMS].setChecked(s.show_claims)
+        self.acts[Act.SHOW_HIGHLIGHTS].setChecked(s.show_highlights)
         self.reader.set_claims_visible(s.show_claims)
         self.reader.set_highlights_visible(s.show_highlights)
         for label in s.hidden_entity_types:

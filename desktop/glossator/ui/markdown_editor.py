@@ -24,7 +24,7 @@ class NoteTextEdit(QPlainTextEdit):
     editing_finished = Signal()  # focus left, or Ctrl+Enter
     submitted = Signal()  # Ctrl+Enter only: "save this now"
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -34,7 +34,7 @@ class NoteTextEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         # A context menu or a completer popup takes focus without the reader leaving the note.
         if event.reason() != Qt.FocusReason.PopupFocusReason:

@@ -7,13 +7,11 @@ one undoable step. Reloads after a save never overwrite what the reader is still
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from glossator.core.annotation import AnnotationRecord
-from glossator.core.errors import GlossatorError
+from glossator.ui import error_reporting
 from glossator.ui.commands import AddNote, DeleteNote, EditNote
 from glossator.ui.markdown_editor import MarkdownEditor
 
@@ -161,10 +159,9 @@ class NotesSection(QWidget):
         self._update_buttons()
 
     def _push(self, command, *args) -> None:
-        # The note or passage may have gone away under the editor (deleted elsewhere): then
-        # there is nothing left to save.
-        with suppress(GlossatorError):
-            self.undo_stack.push(command(self.session, *args))
+        # The note or passage may have gone away under the editor (deleted elsewhere): the
+        # reader is told it was not saved.
+        error_reporting.push(self.undo_stack, command(self.session, *args), self)
 
     def start_editing(self) -> None:
         self.editor.start_editing()

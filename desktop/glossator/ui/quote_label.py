@@ -28,7 +28,7 @@ class QuoteLabel(QWidget):
         self.setSizePolicy(policy)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming, like QLabel)
+    def setText(self, text: str) -> None:
         # Line breaks inside a quote matter less than fitting it in: show it as one paragraph.
         self._text = " ".join(text.split())
         self._wrapped.clear()
@@ -38,7 +38,7 @@ class QuoteLabel(QWidget):
     def text(self) -> str:
         return self._text
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._wrapped.clear()  # a new font wraps differently
@@ -80,25 +80,25 @@ class QuoteLabel(QWidget):
     def is_elided(self) -> bool:
         return len(self._lines(self._text_width(self.width()))) > self._max_lines
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+    def heightForWidth(self, width: int) -> int:
         shown = min(self._max_lines, max(1, len(self._lines(self._text_width(width)))))
         return shown * self.fontMetrics().lineSpacing() + 4
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         return QSize(240, self.heightForWidth(240))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def minimumSizeHint(self) -> QSize:
         return QSize(60, self.fontMetrics().lineSpacing() + 4)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.setToolTip(self._text if self.is_elided() else "")
 
     # -- painting ----------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

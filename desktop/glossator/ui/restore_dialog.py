@@ -8,7 +8,7 @@ a checked copy of the backup takes its place and is opened.
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -32,7 +32,7 @@ COLUMNS = ("Taken", "Kind", "Size", "Articles", "Notes")
 
 def local_time(backup: Backup) -> str:
     """When the backup was taken, in the computer's time zone."""
-    taken = backup.taken.replace(tzinfo=timezone.utc).astimezone()
+    taken = backup.taken.replace(tzinfo=UTC).astimezone()
     return f"{taken:%d %b %Y, %H:%M:%S}"
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
-from glossator.core.services.annotations import check_url
+from glossator.core.services.annotating import check_url
 
 STANCE_CHOICES = {
     "supports": "Supports the passage",

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
-from glossator.core.errors import GlossatorError
+from glossator.ui import error_reporting
 from glossator.ui.commands import AddSource, DeleteSource, EditSource
 from glossator.ui.external_links import open_link, openable_url
 from glossator.ui.source_dialog import SourceDialog
@@ -117,7 +117,7 @@ class SourcesEditor(QWidget):
         wanted = max(self.view.sizeHintForColumn(2), self.view.header().sectionSizeHint(2))
         self.view.setColumnWidth(2, min(wanted, self.view.viewport().width() // 3))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_columns()
 
@@ -166,10 +166,5 @@ class SourcesEditor(QWidget):
         return source is not None and open_link(source.url)
 
     def _push(self, command, *args, **kwargs) -> bool:
-        try:
-            self.undo_stack.push(command(self.session, *args, **kwargs))
-        except GlossatorError:
-            # The source went away meanwhile (deleted from another view): nothing left to change.
-            return False
-        return True
+        return error_reporting.push(self.undo_stack, command(self.session, *args, **kwargs), self)
 

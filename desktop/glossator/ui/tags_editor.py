@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.errors import GlossatorError
-from glossator.core.services import annotations
+from glossator.core.services import annotating
 from glossator.ui.commands import AddTag, RemoveTag
 from glossator.ui.flow_layout import FlowLayout
 
@@ -85,7 +85,7 @@ class TagsEditor(QWidget):
             self.flow.addWidget(TagChip(name, self.remove_tag))
         self.chips.setVisible(bool(tags))
         present = {name.casefold() for name in tags}
-        self.known.setStringList([name for name in annotations.list_tags() if name.casefold() not in present])
+        self.known.setStringList([name for name in annotating.list_tags() if name.casefold() not in present])
         self.chips.updateGeometry()
 
     def tag_names(self) -> list[str]:
@@ -97,13 +97,13 @@ class TagsEditor(QWidget):
         if record is None:
             return False
         try:
-            cleaned = annotations.clean_tag_name(name)
+            cleaned = annotating.clean_tag_name(name)
         except GlossatorError as exc:
             if name.strip():
                 self._show_error(str(exc))
             return False
         # "Markets" and "markets" would become two tags; take the spelling the library has.
-        existing = {tag.casefold(): tag for tag in annotations.list_tags()}
+        existing = {tag.casefold(): tag for tag in annotating.list_tags()}
         cleaned = existing.get(cleaned.casefold(), cleaned)
         self.field.clear()
         if cleaned.casefold() in {tag.casefold() for tag in record.tags}:

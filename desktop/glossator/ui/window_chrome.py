@@ -15,7 +15,7 @@ from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES, entity_colour
 
 def build(window) -> None:
     """Menus, main toolbar and filter toolbar for ``window``."""
-    a = window.actions
+    a = window.acts
     bar = window.menuBar()
 
     file_menu = bar.addMenu("&File")
@@ -81,7 +81,7 @@ def build(window) -> None:
         action = extra.addAction(chip_icon(entity_colour(label)), f"{ENTITY_NAMES.get(label, label)} ({label})")
         action.setCheckable(True)
         action.setChecked(label not in window.settings.hidden_entity_types)
-        action.toggled.connect(lambda on, l=label: window.set_entity_type_visible(l, on))
+        action.toggled.connect(lambda on, kind=label: window.set_entity_type_visible(kind, on))
 
 
 def refresh_recent_menu(window) -> None:
@@ -103,9 +103,9 @@ def refresh_recent_menu(window) -> None:
 
 def sync_theme_actions(window) -> None:
     theme = window.settings.theme
-    window.actions[Act.THEME_SYSTEM].setChecked(theme == "system")
-    window.actions[Act.THEME_LIGHT].setChecked(theme == "light")
-    window.actions[Act.THEME_DARK].setChecked(theme == "dark")
+    window.acts[Act.THEME_SYSTEM].setChecked(theme == "system")
+    window.acts[Act.THEME_LIGHT].setChecked(theme == "light")
+    window.acts[Act.THEME_DARK].setChecked(theme == "dark")
 
 
 def show_about(window) -> None:

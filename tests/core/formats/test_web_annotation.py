@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from glossator.core import store
-from glossator.core.services import articles, exports
 from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article
 from glossator.core.formats.web_annotation import (
@@ -19,7 +18,7 @@ from glossator.core.formats.web_annotation import (
     export_web_annotations,
     web_annotations,
 )
-
+from glossator.core.services import articles, exports
 from tests.samples import SAMPLE_ARTICLE
 from tests.web_annotation_schemas import (
     ANNOTATION_MUSTS,
@@ -31,7 +30,7 @@ from tests.web_annotation_schemas import (
     manifest,
 )
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 URL = "https://example.com/deepseek-r1"
 STATISTIC = "Nvidia's share price plunged by 17%, wiping out approximately $600 billion from its market cap"
 SPUTNIK = "AI’s Sputnik moment"

@@ -14,7 +14,8 @@ _spec.loader.exec_module(ner_eval)
 def test_iob1_iob2_and_io_tags_give_the_same_spans():
     iob2 = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]
     iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
-    assert ner_eval.tag_spans(iob2) == ner_eval.tag_spans(iob1) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    expected = [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    assert ner_eval.tag_spans(iob2) == ner_eval.tag_spans(iob1) == expected
     # IO cannot separate two neighbouring names of one type.
     assert ner_eval.tag_spans(["I-LOC", "I-LOC", "I-MISC"]) == [(0, 2, "LOC"), (2, 3, "MISC")]
 

@@ -5,9 +5,9 @@ import os
 import pytest
 
 from glossator.core import store
-from glossator.core.services import articles, exports
 from glossator.core.errors import ReadError
 from glossator.core.readers import read_article as read_text
+from glossator.core.services import articles
 from glossator.core.store import connection_guard
 
 
@@ -19,7 +19,7 @@ def test_library_files_are_refused_and_its_locks_kept(glossator_db, suffix):
     with pytest.raises(ReadError, match="Glossator's own library"):
         read_text(target)
     with pytest.raises(ReadError, match="Glossator's own library"):
-        articles.import_file(target).value.row
+        articles.import_file(target)
     if connection_guard.lock_checks_supported():
         assert connection_guard.holds_lock(glossator_db) is True
 

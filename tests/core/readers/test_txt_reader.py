@@ -113,7 +113,7 @@ def test_latin1_accents(tmp_path):
 
 
 def test_short_utf8_is_not_misread_as_a_legacy_code_page(tmp_path):
-    article = read_article(write(tmp_path, "short.txt", "naïve".encode("utf-8")))
+    article = read_article(write(tmp_path, "short.txt", "naïve".encode()))
     assert article.text == "naïve"
     assert article.metadata["encoding"] == "utf-8"
 
@@ -140,14 +140,14 @@ def test_non_western_legacy_encoding_is_detected(tmp_path):
 
 def test_layout_is_canonical(tmp_path):
     data = (
-        "  First paragraph line one.   \r\n"
-        "line two of the same paragraph.\t\r\n"
-        "\r\n"
-        "   \r\n"
-        "\r\n"
-        "Second paragraph.  \r\n"
-        "\n\n\n"
-    ).encode("utf-8")
+        b"  First paragraph line one.   \r\n"
+        b"line two of the same paragraph.\t\r\n"
+        b"\r\n"
+        b"   \r\n"
+        b"\r\n"
+        b"Second paragraph.  \r\n"
+        b"\n\n\n"
+    )
     article = read_article(write(tmp_path, "messy.txt", data))
     assert article.text == (
         "First paragraph line one.\nline two of the same paragraph.\n\nSecond paragraph."

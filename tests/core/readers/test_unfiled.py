@@ -36,7 +36,8 @@ def test_plain_text_takes_its_first_short_line_as_title():
     article = read_clipboard("", text, source="Clipboard, now")
     assert article.format == "txt"
     assert article.title == "Nvidia shares fell 17% on Monday, wiping out $600 billion."
-    assert article.text == "Nvidia shares fell 17% on Monday, wiping out $600 billion.\n\nAnalysts called it the largest drop."
+    assert article.text == ("Nvidia shares fell 17% on Monday, wiping out $600 billion.\n\n"
+                            "Analysts called it the largest drop.")
     assert article.source_path == "Clipboard, now"
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from glossator.core import safe_write, store
 from glossator.core.errors import GlossatorError
-from glossator.core.services import articles, exports
 from glossator.core.nlp import analysis
+from glossator.core.services import articles, exports
 from tests.samples import SAMPLE_ARTICLE
 
 

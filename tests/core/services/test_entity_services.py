@@ -5,7 +5,7 @@ import pytest
 
 from glossator.core import store
 from glossator.core.article import Article, paragraph_blocks
-from glossator.core.services import annotations, entities
+from glossator.core.services import annotating, entities
 from glossator.core.services.changes import Changes
 
 TEXT = "Bernstein said Nvidia fell. Analysts at Bernstein agreed, and Nvidia rebounded."
@@ -20,7 +20,7 @@ def article_id():
 
 
 def _entities(article_id):
-    return sorted((r.start, r.end, r.label) for r in annotations.annotation_records(article_id) if r.kind == "entity")
+    return sorted((r.start, r.end, r.label) for r in annotating.annotation_records(article_id) if r.kind == "entity")
 
 
 def _rules():
@@ -63,7 +63,7 @@ def test_not_an_entity_removes_the_marks_and_its_undo_brings_them_back(article_i
     assert _entities(article_id) == [] and _rules() == [("Bernstein", "IGNORE")]
     entities.undo_not_an_entity(done.value)
     assert _entities(article_id) == [(0, 9, "PERSON")] and _rules() == []
-    assert [r.notes for r in annotations.annotation_records(article_id)] == [["who is this?"]]
+    assert [r.notes for r in annotating.annotation_records(article_id)] == [["who is this?"]]
 
 
 def test_changes_merge_and_say_what_they_touch():

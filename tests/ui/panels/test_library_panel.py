@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.ui.panels.panel_helpers import click, show
 from PySide6.QtCore import QPoint, Qt
 
 from glossator.core import store
 from glossator.core.readers import read_text
 from glossator.ui.panels.library_model import CLAIMS, DATE, NOTES, SOURCE, TITLE
 from glossator.ui.panels.library_panel import EMPTY_LIBRARY, LibraryPanel
+from tests.ui.panels.panel_helpers import click, show
 
 
 @pytest.fixture

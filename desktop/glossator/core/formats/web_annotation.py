@@ -38,7 +38,7 @@ import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from glossator import __version__
 from glossator.core.annotation import AnnotationRecord, SourceRef
@@ -87,7 +87,7 @@ def web_annotations(
         text=article.text,
         digest=digest,
         source=_source_iri(article.source_url) or _urn(f"text:{digest}"),
-        generated=_stamp(exported_at or datetime.now(timezone.utc)),
+        generated=_stamp(exported_at or datetime.now(UTC)),
         times=times or {},
     )
     chosen = select(article.text, annotations, (), min_claim_score=min_claim_score, bold_entities=False)
@@ -238,8 +238,8 @@ def _times(pair: tuple[datetime, datetime] | None) -> dict:
 def _stamp(moment: datetime) -> str:
     """ISO 8601 in UTC to the second, as the model asks (``xsd:dateTime`` with ``Z``)."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _urn(key: str) -> str:

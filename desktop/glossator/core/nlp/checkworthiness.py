@@ -28,7 +28,7 @@ FORMAT = 2
 SCORER_NAMES = ("vectors", "words")
 
 _lock = threading.Lock()
-_shipped: "CheckWorthinessModel | None" = None
+_shipped: CheckWorthinessModel | None = None
 
 
 @dataclass
@@ -108,7 +108,7 @@ class CheckWorthinessModel:
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(header, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, folder) -> "CheckWorthinessModel":
+    def load(cls, folder) -> CheckWorthinessModel:
         """Read a model written by :meth:`save` (``folder`` may be a package resource)."""
         header = json.loads((folder / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
         if header.get("format") != FORMAT:

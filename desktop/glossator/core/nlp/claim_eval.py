@@ -18,7 +18,7 @@ DEV_RULE = 'int(sha256(f"glossator-dev:{sentence_id}").hexdigest(), 16) % 10 == 
 
 def is_dev(sentence_id) -> bool:
     """True for the tenth of the sentences held out for evaluation (see ``DEV_RULE``)."""
-    digest = hashlib.sha256(f"glossator-dev:{sentence_id}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"glossator-dev:{sentence_id}".encode()).hexdigest()
     return int(digest, 16) % 10 == 0
 
 

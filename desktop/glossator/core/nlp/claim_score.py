@@ -29,17 +29,17 @@ class ClaimScorer:
     use_vectors: bool
 
     @classmethod
-    def for_pipeline(cls, nlp, model: CheckWorthinessModel | None = None) -> "ClaimScorer":
+    def for_pipeline(cls, nlp, model: CheckWorthinessModel | None = None) -> ClaimScorer:
         return cls.for_meta(nlp.meta, model)
 
     @classmethod
-    def for_meta(cls, meta: dict, model: CheckWorthinessModel | None = None) -> "ClaimScorer":
+    def for_meta(cls, meta: dict, model: CheckWorthinessModel | None = None) -> ClaimScorer:
         """The scorer for the pipeline that ``meta`` (``nlp.meta``) describes."""
         model = model if model is not None else shipped_model()
         return cls(model, model.reads_vectors_of(meta))
 
     @classmethod
-    def words_only(cls, model: CheckWorthinessModel | None = None) -> "ClaimScorer":
+    def words_only(cls, model: CheckWorthinessModel | None = None) -> ClaimScorer:
         """A scorer that ignores context vectors: right for a sentence from any pipeline."""
         return cls(model if model is not None else shipped_model(), False)
 

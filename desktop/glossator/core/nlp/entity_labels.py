@@ -24,7 +24,7 @@ def _vote(labels: list[str]) -> str:
     counts = Counter(labels)
     best = max(counts.values())
     tied = [label for label in counts if counts[label] == best]
-    tied.sort(key=lambda l: LABEL_PREFERENCE.index(l) if l in LABEL_PREFERENCE else len(LABEL_PREFERENCE))
+    tied.sort(key=lambda kind: LABEL_PREFERENCE.index(kind) if kind in LABEL_PREFERENCE else len(LABEL_PREFERENCE))
     return tied[0]
 
 

@@ -57,7 +57,8 @@ FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 
 # Labels whose numbers are not statistics (a year, a product code).
-NON_STATISTIC_LABELS = frozenset("DATE TIME ORDINAL PERSON ORG GPE LOC NORP FAC PRODUCT EVENT LAW WORK_OF_ART LANGUAGE".split())
+NON_STATISTIC_LABELS = frozenset(
+    "DATE TIME ORDINAL PERSON ORG GPE LOC NORP FAC PRODUCT EVENT LAW WORK_OF_ART LANGUAGE".split())
 STATISTIC_LABELS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
 
 OPEN_QUOTES = frozenset('"“„«')

@@ -26,7 +26,7 @@ class SentenceView:
         return self._ents
 
     @classmethod
-    def of(cls, sent) -> "SentenceView":
+    def of(cls, sent) -> SentenceView:
         """``sent`` as a view (a view is returned as it is)."""
         return sent if isinstance(sent, cls) else cls(sent)
 

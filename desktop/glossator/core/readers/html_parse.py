@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml.html import HTMLParser, HtmlElement, document_fromstring
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from glossator.core.errors import ReadError
 from glossator.core.readers.html_depth import flatten_deep_nesting

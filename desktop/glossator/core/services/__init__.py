@@ -6,7 +6,7 @@ from here. Each function that writes runs in one store transaction, hands back p
 so a face refreshes only that.
 
 - ``articles``: import, list, find, delete and analyse articles
-- ``annotations``: marks, notes, sources, claim statuses and tags
+- ``annotating``: marks, notes, sources, claim statuses and tags
 - ``entities``: entity rules and corrections, the library's entity index, re-labelling
 - ``exports``: annotated Markdown and Web Annotation exports
 - ``search``: the library search

@@ -18,7 +18,7 @@ from glossator.core.entity_index import ArticleMentions, LibraryEntity
 from glossator.core.nlp.entity_aliases import ALIAS, alias_text
 from glossator.core.nlp.mentions import surface_key
 from glossator.core.services import values
-from glossator.core.services.annotations import Snapshot
+from glossator.core.services.annotating import Snapshot
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import EntityRule
 

@@ -13,14 +13,23 @@ from .annotations import (
     update_annotation,
 )
 from .articles import article_from_row, delete_article, find_article, get_article, save_article
-from .database import close_database, database_path, library_failure, open_database, read_only_reason, reading, transaction, verify_connection
+from .database import (
+    close_database,
+    database_path,
+    library_failure,
+    open_database,
+    read_only_reason,
+    reading,
+    transaction,
+    verify_connection,
+)
 from .entity_rules import IGNORE, add_entity_rule, delete_entity_rule, list_entity_rules
-from .summaries import ArticleSummary, list_articles
 from .notes import add_article_note, add_note, add_note_to, article_notes, delete_note, get_note, update_note
 from .records import annotation_records, annotation_times
 from .search_index import SearchHit, best_hit_per_article, search
 from .snapshots import restore_annotation, snapshot_annotation
 from .sources import add_source, add_source_to, delete_source, get_source, update_source
+from .summaries import ArticleSummary, list_articles
 from .tags import add_tag, list_tags, remove_tag
 
 __all__ = [

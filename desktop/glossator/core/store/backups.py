@@ -15,7 +15,7 @@ import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
@@ -198,7 +198,7 @@ def _stage_copy(source: sqlite3.Connection, folder: Path, name: str) -> Path:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _one_line(exc: BaseException) -> str:

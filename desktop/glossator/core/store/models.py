@@ -7,7 +7,7 @@ any other peewee backend) can hold them.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from peewee import (
     AutoField,
@@ -26,7 +26,7 @@ DB = DatabaseProxy()
 
 def utc_now() -> datetime:
     """The current time as a naive UTC datetime, the form every timestamp column holds."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class JSONTextField(TextField):

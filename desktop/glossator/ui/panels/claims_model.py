@@ -161,7 +161,7 @@ class ClaimsFilter(QSortFilterProxyModel):
         self._min_score = score
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         record = self.sourceModel().claim(source_row)
         if self._kind and record.label != self._kind:
             return False

@@ -181,7 +181,7 @@ class ClaimsPanel(QWidget):
         self._model.set_theme(outline_colour(self), dim)
         self._fill_kinds()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         themed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
         if themed and hasattr(self, "view"):  # palette events can arrive while __init__ runs
             self._apply_theme()

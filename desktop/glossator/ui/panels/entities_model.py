@@ -130,10 +130,10 @@ class EntitiesModel(TwoLevelModel):
     def child_count(self, group: int) -> int:
         return len(self._groups[group].names)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 2
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return ("Entity", "Mentions")[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COUNT:

@@ -149,7 +149,7 @@ class EntitiesPanel(QWidget):
     def _apply_theme(self) -> None:
         self._model.set_theme(is_dark(self), outline_colour(self))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         themed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
         if themed and hasattr(self, "view"):  # palette events can arrive while __init__ runs
             self._apply_theme()

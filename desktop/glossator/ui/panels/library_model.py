@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timezone
+from datetime import UTC
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -41,7 +41,7 @@ def shown_date(summary: ArticleSummary) -> str:
     """The publication date when the article has a clean one, else the local import date."""
     if _ISO_DATE.fullmatch(summary.published or ""):
         return summary.published
-    local = summary.imported_at.replace(tzinfo=timezone.utc).astimezone()
+    local = summary.imported_at.replace(tzinfo=UTC).astimezone()
     return local.date().isoformat()
 
 
@@ -118,7 +118,7 @@ class LibraryModel(RowsModel):
         if column == SOURCE:
             return summary.source
         if column == DATE:
-            imported = summary.imported_at.replace(tzinfo=timezone.utc).astimezone()
+            imported = summary.imported_at.replace(tzinfo=UTC).astimezone()
             published = f"Published {summary.published}\n" if summary.published else ""
             return f"{published}Imported {imported:%Y-%m-%d %H:%M}"
         if column == NOTES:
@@ -162,7 +162,7 @@ class LibraryFilter(QSortFilterProxyModel):
                 return f"{index.data()}\nFound in {FOUND_IN[hit.kind]}: {hit.plain_snippet('“', '”')}"
         return super().data(index, role)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self._needle:
             return True
         summary = self.sourceModel().article(source_row)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glossator.core.errors import GlossatorError, NotFoundError
 from glossator.core.services import articles
 from glossator.core.services import search as search_service
-from glossator.core.errors import GlossatorError, NotFoundError
 from glossator.ui.actions import Act, make_action
 from glossator.ui.panels.empty_state import EmptyStateStack
 from glossator.ui.panels.library_model import (

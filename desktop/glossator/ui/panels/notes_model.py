@@ -94,7 +94,7 @@ class NotesModel(TwoLevelModel):
     def child_count(self, group: int) -> int:
         return len(self._groups[group].items)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 1
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

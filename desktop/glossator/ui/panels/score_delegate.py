@@ -58,7 +58,7 @@ class ScoreDelegate(QStyledItemDelegate):
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
         digits = option.fontMetrics.horizontalAdvance("0.00")
         return QSize(max(size.width(), BAR_WIDTH + GAP + digits + 2 * PADDING + 2), size.height())

@@ -50,7 +50,7 @@ class TwoLevelModel(QAbstractItemModel):
             return QModelIndex()
         return self.group_index(child.internalId() - 1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+    def rowCount(self, parent=QModelIndex()) -> int:
         if not parent.isValid():
             return self.group_count()
         if parent.column() == 0 and parent.internalId() == _GROUP:

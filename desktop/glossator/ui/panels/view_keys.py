@@ -25,7 +25,7 @@ class KeyTrigger(QObject):
         self._callback = callback
         view.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in self._keys:
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -26,7 +26,7 @@ from glossator.core.formats.glossator_markdown.markdown import export_markdown
 from glossator.core.formats.glossator_markdown.sections import front_matter, yaml_quoted
 from tests.core.formats.glossator_markdown.markdown_render import commonmark, python_markdown
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 HOSTILE = [
     "![x](http://tracker.example/p.png)", "[click](javascript:alert(1))", "`code`", "[^1]",
     "Sales rose[^c1]", "*x*{: onclick=alert(1)}", "`c`{: onmouseover=alert(1)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from html.parser import HTMLParser
 
 import pytest
@@ -15,7 +15,6 @@ from glossator.core.article import Article, Block, Inline, paragraph_blocks
 from glossator.core.errors import ReadError
 from glossator.core.formats.glossator_markdown.body_layout import BODY_END, BODY_START
 from glossator.core.formats.glossator_markdown.markdown import EntityMode, export_markdown, strip_markup
-
 from tests.core.formats.glossator_markdown.markdown_render import (
     body_html,
     commonmark,
@@ -29,7 +28,7 @@ from tests.core.formats.glossator_markdown.markdown_render import (
 from tests.samples import SAMPLE_ARTICLE as SAMPLE
 
 TITLE = "DeepSeek R1 AI Model Disrupts Global Tech Market"
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 STATISTIC = (
     "Nvidia's share price plunged by 17%, wiping out approximately $600 billion from its market cap"
 )
@@ -673,7 +672,8 @@ def test_raw_html_in_a_note_is_shown_as_text() -> None:
     import markdown as python_markdown
 
     text = "Prices rose 5% in May."
-    claim = AnnotationRecord("claim", "statistic", 0, len(text), score=0.9, notes=['<script>alert("x")</script> **check**'])
+    claim = AnnotationRecord("claim", "statistic", 0, len(text), score=0.9,
+                             notes=['<script>alert("x")</script> **check**'])
     md = export_markdown(Article(text=text), [claim], exported_at=STAMP)
     html = python_markdown.markdown(md, extensions=["extra"])
     assert "<script>" not in html

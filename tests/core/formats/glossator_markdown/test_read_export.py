@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +15,7 @@ from glossator.core.formats.glossator_markdown.footnotes import user_markdown_li
 from glossator.core.formats.glossator_markdown.markdown import export_markdown
 from glossator.core.formats.glossator_markdown.read_export import looks_like_export, parse_export
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TEXT = "Alpha rose 17% today.\n\nBeta fell, said Gamma. Delta held.\n\n- one item\n- two items"

@@ -9,7 +9,7 @@ backwards and out-of-range spans.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ from tests.core.formats.glossator_markdown.markdown_render import (
     squash,
 )
 
-STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 MODES = ("inline", "index", "none")
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

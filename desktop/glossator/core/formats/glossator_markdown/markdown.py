@@ -15,8 +15,8 @@ in Obsidian. Article text is escaped so that it always renders as itself (the sc
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import PurePath
 
 from glossator import __version__
@@ -41,7 +41,7 @@ __all__ = ["EntityMode", "export_markdown", "strip_markup"]
 DEFAULT_GENERATOR = f"glossator {__version__}"
 
 
-class EntityMode(str, Enum):
+class EntityMode(StrEnum):
     """How entities appear: bold in the text and in the index, in the index only, or not at all."""
 
     INLINE = "inline"
@@ -83,7 +83,7 @@ def export_markdown(
     if source is None:
         path = article.source_path
         source = article.source_url or (PurePath(path).name if path else "")
-    stamp = exported_at or datetime.now(timezone.utc)
+    stamp = exported_at or datetime.now(UTC)
     parts = [front_matter(one_line(article.title), source, stamp, generator)]
     if one_line(article.title) and not _starts_with_title(text, forms, article.title):
         parts.append(title_line(article.title))

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from glossator.core.formats.glossator_markdown.markdown_lines import code_span_end, outside_fences
 from glossator.core.formats.glossator_markdown.links import link_target
+from glossator.core.formats.glossator_markdown.markdown_lines import code_span_end, outside_fences
 
 _SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s)]*"
 _DEFUSED_INLINE = re.compile(rf"\]\\\((\s*)({_SCHEME})")

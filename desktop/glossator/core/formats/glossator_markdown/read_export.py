@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 from glossator.core.annotation import CLAIM_STATUSES, AnnotationRecord
 from glossator.core.article import Article
+from glossator.core.errors import ReadError
 from glossator.core.formats.glossator_markdown import read_sections as sections
 from glossator.core.formats.glossator_markdown import read_structure as structure
 from glossator.core.formats.glossator_markdown.strip import REPLACEMENT, decode_body, unescape_text
-from glossator.core.errors import ReadError
 from glossator.core.readers import metadata_fields
 
 _GENERATOR = re.compile(r'generator: "?glossator\b', re.IGNORECASE)

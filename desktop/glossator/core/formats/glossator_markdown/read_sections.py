@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from glossator.core.annotation import SourceRef
 from glossator.core.errors import ReadError
 from glossator.core.formats.glossator_markdown.footnotes import PART_BREAK, PART_LEAD
-from glossator.core.formats.glossator_markdown.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
 from glossator.core.formats.glossator_markdown.links import link_target
+from glossator.core.formats.glossator_markdown.markdown_lines import FENCE_OPEN, fence_closes, outside_fences
 from glossator.core.formats.glossator_markdown.note_text import user_markdown_text
 from glossator.core.formats.glossator_markdown.strip import code_point, unescape_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from glossator.core.formats.glossator_markdown.escaping import escape_text, one_line
 from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
@@ -19,7 +19,7 @@ _MARKDOWN_OPENERS = frozenset("<[{`")
 def front_matter(title: str, source: str, exported_at: datetime, generator: str) -> str:
     """YAML front matter; the free-text values are always double-quoted."""
     if exported_at.tzinfo is not None:
-        exported_at = exported_at.astimezone(timezone.utc)
+        exported_at = exported_at.astimezone(UTC)
     stamp = exported_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     plain = _PLAIN_YAML.fullmatch(generator)
     return "\n".join(

@@ -9,8 +9,8 @@ order on ties, so the same annotations give the same export whatever order they 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 

@@ -7,8 +7,8 @@ Every write is one transaction and returns ``Done(value, changes)``; the values 
 from __future__ import annotations
 
 from glossator.core import store
-from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services import values
+from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import AnnotationRecord, Note, Source
 from glossator.core.store.sources import check_url
 from glossator.core.store.tags import clean_tag_name
