@@ -33,7 +33,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="glossator-shot-"))
     store.open_database(folder / "library.db")
-    row = articles.import_file(sample_article()).value.row
+    row = articles.import_file(sample_article()).value.article
     articles.analyse(row.id)
     claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
     store.add_note(row.id, claim.start, claim.end,

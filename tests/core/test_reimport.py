@@ -29,7 +29,7 @@ def _span(text: str, phrase: str) -> tuple[int, int]:
 
 def _annotated_sample():
     """The sample, analysed, with notes, sources of every stance, statuses, tags and highlights."""
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     claims = sorted(
         (r for r in store.annotation_records(row.id) if r.kind == "claim" and (r.score or 0) >= 0.5),
@@ -123,7 +123,7 @@ def test_the_library_import_path_restores_an_export(tmp_path):
     path = tmp_path / "deepseek.md"
     path.write_text(exports.render_markdown(row.id, exported_at=STAMP), encoding="utf-8")
     _fresh_library(tmp_path, "second.db")
-    restored = articles.import_file(path).value.row
+    restored = articles.import_file(path).value.article
     assert restored.text == sample_text()
     assert any(r.notes for r in store.annotation_records(restored.id))
 

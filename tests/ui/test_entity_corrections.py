@@ -28,7 +28,7 @@ def _mark_entity_action(window, label):
 def test_corrections_reach_a_stored_article_and_undo_puts_labels_back(qtbot, window, tmp_path):
     other_path = tmp_path / "other.txt"
     other_path.write_text(OTHER, encoding="utf-8")
-    other = articles.import_file(other_path).value.row
+    other = articles.import_file(other_path).value.article
     articles.analyse(other.id)
     before = _entities(store.annotation_records(other.id), OTHER)
     assert _forms(store.annotation_records(other.id), OTHER, "AIME") == ["ORG", "ORG"]
@@ -109,7 +109,7 @@ def test_mentioned_in_panel_follows_the_entity_and_opens_other_articles(qtbot, w
     other_path = tmp_path / "chips.txt"
     other_path.write_text("Nvidia, the chipmaker, sold more chips than ever. Analysts said Nvidia would grow.\n",
                           encoding="utf-8")
-    other = articles.import_file(other_path).value.row
+    other = articles.import_file(other_path).value.article
     articles.analyse(other.id)
     open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     # One click on the name in the Entities panel shows every article mentioning it.

@@ -68,7 +68,7 @@ def test_placeholder_until_something_is_selected(qtbot, article):
     assert panel.placeholder.text() == PLACEHOLDER
     session.show_article(row.id)
     session.select(claim_id)
-    assert panel.pages.currentWidget() is panel.scroll
+    assert panel.pages.currentWidget() is panel.scroll_area
     session.select(None)
     assert panel.pages.currentWidget() is panel.placeholder
 
@@ -89,7 +89,7 @@ def test_claim_header_quote_and_details(inspector, article):
 
 def test_the_panel_fits_a_narrow_dock(inspector):
     panel, _, _ = inspector
-    assert panel.scroll.widget().minimumSizeHint().width() <= 300
+    assert panel.scroll_area.widget().minimumSizeHint().width() <= 300
 
 
 # -- notes ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ NOTE = "Check {x} against <b>the close</b>\n\nsecond paragraph"
 
 
 def _export_of_annotated_sample(tmp_path):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     start = row.text.index("costing under $6 million")
     end = start + len("costing under $6 million")

@@ -310,16 +310,16 @@ def test_find_selects_matches_and_counts_them(reader, stored, qtbot):
     _id, text, spans, _ids = stored
     first = (spans["acme"][0], spans["acme"][0] + 4)
     second = (spans["acme2"][0], spans["acme2"][0] + 4)
-    assert reader.find("ACME")
+    assert reader.find_text("ACME")
     assert reader.find_match_count() == 2
     assert reader.selected_range() == first
-    assert reader.find("acme")
+    assert reader.find_text("acme")
     assert reader.selected_range() == second
-    assert reader.find("acme")  # wraps round
+    assert reader.find_text("acme")  # wraps round
     assert reader.selected_range() == first
-    assert reader.find("acme", backwards=True)
+    assert reader.find_text("acme", backwards=True)
     assert reader.selected_range() == second
-    assert not reader.find("zebra")
+    assert not reader.find_text("zebra")
     assert reader.find_match_count() == 0
 
 
@@ -443,7 +443,7 @@ def test_a_book_with_thousands_of_annotations_stays_fast(qtbot):
 
 def test_render_the_sample_article(qtbot):
     """Render the DeepSeek sample with its real analysis to /tmp/reader.png for a visual check."""
-    row = articles.import_file(SAMPLE).value.row
+    row = articles.import_file(SAMPLE).value.article
     articles.analyse(row.id)
     records = store.annotation_records(row.id)
     claim = next(r for r in records if r.kind == "claim" and (r.score or 0) > 0.6)

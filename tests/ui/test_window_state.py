@@ -43,7 +43,7 @@ def test_dropping_a_file_opens_it(qtbot, window):
 
 
 def test_copy_claim_as_markdown(qtbot, window):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     with qtbot.waitSignal(window.controller.analysis_finished, timeout=30_000):
         window.show_article(row.id)

@@ -40,7 +40,7 @@ def _summary(row, outcome, min_score: float) -> str:
     return "\n".join(lines)
 
 
-def _import(ref: str, input_format: str | None) -> articles.ImportReport:
+def _import(ref: str, input_format: str | None) -> articles.Imported:
     """Import a file, or standard input for ``-``; ``input_format`` only applies to the latter."""
     if ref == STDIN:
         if sys.stdin is None:
@@ -53,7 +53,7 @@ def _import(ref: str, input_format: str | None) -> articles.ImportReport:
 
 
 def analyze(args) -> int:
-    row = _import(args.file, args.input_format).row
+    row = _import(args.file, args.input_format).article
     outcome = articles.analyse(row.id, force=args.force)
     print(_summary(row, outcome, args.min_score))
     return 0
@@ -62,7 +62,7 @@ def analyze(args) -> int:
 def import_file(args) -> int:
     """``glossator import FILE``: store a file; an export's annotations come back with it."""
     report = _import(args.file, args.input_format)
-    row = report.row
+    row = report.article
     print(f"Article {row.id}: {output.clean(row.title or '(untitled)')}")
     if report.from_export:
         print(f"  {report.notes} notes, {report.sources} sources, {report.statuses} claim statuses, "
@@ -79,10 +79,11 @@ def import_file(args) -> int:
 def export(args) -> int:
     fmt = args.fmt or _format_for(args.output)
     if args.article == STDIN or args.input_format:
-        row = _import(args.article, args.input_format).row
+        row = _import(args.article, args.input_format).article
         articles.analyse(row.id)
     else:
         row = articles.resolve_article(args.article)
+    options: dict[str, object]
     if fmt == "jsonld":
         options = {"include_entities": args.entities in ("inline", "index")}
     else:
@@ -175,7 +176,7 @@ def _has_display() -> bool:
 
 def _analyse_and_export(path, output: Path | None = None) -> None:
     """Import, analyse and export one file; print the summary and where the file went."""
-    row = articles.import_file(path).value.row
+    row = articles.import_file(path).value.article
     outcome = articles.analyse(row.id)
     if output is None:
         output = user_data_dir() / "exports" / f"{Path(path).stem or 'article'}.md"

@@ -35,14 +35,14 @@ def entities(args) -> int:
         rows = [[e.name, e.label, str(e.articles), str(e.mentions)] for e in found]
         print(output.table(["entity", "type", "articles", "mentions"], rows, flexible=0))
         return 0
-    found = entity_service.articles_mentioning(args.name, label)
-    if not found:
+    mentioning = entity_service.articles_mentioning(args.name, label)
+    if not mentioning:
         print(f"No stored article mentions '{clean(args.name)}'.")
         return 0
-    total = sum(entry.count for entry in found)
-    print(f"{clean(found[0].name)}: {total} mention{'s' * (total != 1)} "
-          f"in {len(found)} article{'s' * (len(found) != 1)}")
-    for entry in found:
+    total = sum(entry.count for entry in mentioning)
+    print(f"{clean(mentioning[0].name)}: {total} mention{'s' * (total != 1)} "
+          f"in {len(mentioning)} article{'s' * (len(mentioning) != 1)}")
+    for entry in mentioning:
         print(f"\nArticle {entry.article_id}: {clean(entry.title)} "
               f"({clean(entry.label)}, {entry.count} mention{'s' * (entry.count != 1)})")
         if entry.source:

@@ -34,6 +34,7 @@ from glossator.core.readers.unfiled import (
     read_stream_text,
     sniff_format,
 )
+from glossator.core.store import models
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Reading:
 class ImportReport:
     """What an import stored: the article row and what was restored from an export."""
 
-    row: object
+    row: models.Article
     from_export: bool = False
     merged: bool = False
     notes: int = 0
@@ -164,7 +165,7 @@ def restore_annotations(report: ImportReport, parsed: ParsedExport) -> None:
             existing[(record.kind, record.start, record.end)] = have
             setattr(report, record.kind + "s", getattr(report, record.kind + "s") + 1)
             report.statuses += record.status != "unchecked"
-        elif record.status != "unchecked" and have.status == "unchecked":
+        elif record.status != "unchecked" and have.status == "unchecked" and have.id is not None:
             store.set_status(have.id, record.status)
             report.statuses += 1
         skipped += _attach(report, have, record)
@@ -180,6 +181,7 @@ def restore_annotations(report: ImportReport, parsed: ParsedExport) -> None:
 
 def _attach(report: ImportReport, have: AnnotationRecord, record: AnnotationRecord) -> int:
     """Add the record's notes, sources and tags the stored annotation lacks; return the failures."""
+    assert have.id is not None, "a stored annotation has an id"
     failed = 0
     for body in record.notes:
         if body.strip() and _clean(body) not in map(_clean, have.notes):

@@ -48,13 +48,13 @@ class Act(enum.Enum):
 class Spec:
     text: str
     tip: str
-    shortcut: object = None  # a QKeySequence.StandardKey, a string, or None
+    shortcut: QKeySequence.StandardKey | str | None = None
     theme_icon: str = ""
-    style_icon: object = None  # a QStyle.StandardPixmap used when the theme has no icon
+    style_icon: QStyle.StandardPixmap | None = None  # used when the theme has no icon
     checkable: bool = False
     tool_tip: str = ""  # when the tooltip should say more (or less) than the status tip
     # Where the shortcut works; None: the whole window.
-    shortcut_context: object = None
+    shortcut_context: Qt.ShortcutContext | None = None
 
 
 _SK = QKeySequence.StandardKey

@@ -74,7 +74,7 @@ class AnalysisController(QObject):
             self.open_failed.emit(path, str(exc))
             self.busy_changed.emit(self.is_busy())
             return
-        row = report.row
+        row = report.article
         self.article_opened.emit(row.id, path)
         if report.summary():
             self.import_reported.emit(row.id, report.summary())

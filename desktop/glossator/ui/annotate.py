@@ -3,6 +3,8 @@ reader's context menu built from those same actions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMenu
 
 from glossator.ui import commands, error_reporting
@@ -12,11 +14,14 @@ from glossator.ui.note_dialog import NoteDialog
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES, entity_colour
 from glossator.ui.source_dialog import SourceDialog
 
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
+
 
 class Annotator:
     """Turns annotate actions into undoable commands on the window's session."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.entity_menu = QMenu("Mark as &Entity", window)
         self.entity_menu.setObjectName("markEntityMenu")
@@ -54,7 +59,7 @@ class Annotator:
         finally:
             self.window.reader.clear_text_selection()
 
-    def _need_range(self):
+    def _need_range(self) -> tuple[int, int] | None:
         target = self.target_range()
         if target is None:
             self.window.statusBar().showMessage("Select some text first.", 4000)

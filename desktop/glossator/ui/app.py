@@ -3,11 +3,9 @@ background, when the first article needs it."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from glossator import __version__
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
@@ -16,6 +14,7 @@ from glossator.core.resources import resource_path, sample_article
 from glossator.core.services import maintenance
 from glossator.ui.crash_handler import CrashHandler
 from glossator.ui.library_recovery import recover_library
+from glossator.ui.qt_app import application
 
 
 def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) -> int:
@@ -24,7 +23,7 @@ def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) ->
     With ``smoke_test`` the window opens the files (the sample if none), waits for the
     analysis and quits by itself: 0 when the article shows its marks, 1 otherwise.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     app.setApplicationName("Glossator")
     app.setOrganizationName("Glossator")
     app.setApplicationVersion(__version__)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
+from glossator.core.errors import GlossatorError
 from glossator.core.services import annotating, articles
 from glossator.core.services.changes import Changes
 from glossator.core.services.values import Note
@@ -79,6 +80,12 @@ class ArticleSession(QObject):
         self.selection_changed.emit(annotation_id)
 
     # -- queries -----------------------------------------------------------------------
+    def current_id(self) -> int:
+        """The shown article's id; an edit with no article shown is refused."""
+        if self.article_id is None:
+            raise GlossatorError("No article is open.")
+        return self.article_id
+
     def record(self, annotation_id: int | None) -> AnnotationRecord | None:
         for r in self.records:
             if r.id == annotation_id:

@@ -3,11 +3,16 @@ and stored like an opened file. The action is enabled only while the clipboard h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from glossator.ui.actions import Act
+
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
 NOTHING_TO_READ = "The clipboard holds no text to read as an article."
 ONLY_AN_IMAGE = "The clipboard holds only an image; copy the article's text instead."
@@ -41,7 +46,7 @@ def why_unreadable(mime: QMimeData | None) -> str:
 class ClipboardOpener(QObject):
     """Keeps the action's enabled state in step with the clipboard and opens what it holds."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.action = window.acts[Act.NEW_FROM_CLIPBOARD]

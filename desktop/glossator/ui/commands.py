@@ -7,11 +7,22 @@ the new ids, so undo removes exactly what redo made.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtGui import QUndoCommand
 
 from glossator.core.services import annotating, entities
 from glossator.core.services.changes import Changes
 from glossator.ui.article_session import ArticleSession
+
+T = TypeVar("T")
+
+
+def _made(value: T | None) -> T:
+    """What ``do`` made, needed by ``undo_it`` (which Qt only calls after a ``do`` that worked)."""
+    if value is None:
+        raise RuntimeError("undo before the command was done")
+    return value
 
 
 class ServiceCommand(QUndoCommand):
@@ -20,6 +31,7 @@ class ServiceCommand(QUndoCommand):
     def __init__(self, session: ArticleSession, text: str):
         super().__init__(text)
         self.session = session
+        self.article_id = session.current_id()
         # The message of what stopped the last do or undo, as raised: Qt passes the exception
         # on with its own words put in front of them.
         self.failure: str | None = None
@@ -56,7 +68,6 @@ class AddAnnotation(ServiceCommand):
     def __init__(self, session: ArticleSession, kind: str, label: str, start: int, end: int, *,
                  attrs: dict | None = None, text: str = ""):
         super().__init__(session, text or f"Mark {label or kind}")
-        self.article_id = session.article_id
         self.kind, self.label, self.start, self.end = kind, label, start, end
         self.attrs = attrs or {}
         self.annotation_id: int | None = None
@@ -69,7 +80,7 @@ class AddAnnotation(ServiceCommand):
         return done.changes
 
     def undo_it(self) -> Changes:
-        return annotating.delete_annotations([self.annotation_id]).changes
+        return annotating.delete_annotations([_made(self.annotation_id)]).changes
 
 
 class AddNote(ServiceCommand):
@@ -83,7 +94,7 @@ class AddNote(ServiceCommand):
 
     def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        done = annotating.add_note(self.session.article_id, self.start, self.end, self.body)
+        done = annotating.add_note(self.article_id, self.start, self.end, self.body)
         self.note_id = done.value.id
         self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
         self.session.select(done.value.annotation_id)
@@ -92,7 +103,7 @@ class AddNote(ServiceCommand):
     def undo_it(self) -> Changes:
         if self.created_annotation is not None:
             return annotating.delete_annotations([self.created_annotation]).changes
-        return annotating.delete_note(self.note_id).changes
+        return annotating.delete_note(_made(self.note_id)).changes
 
 
 class AddSource(ServiceCommand):
@@ -102,13 +113,13 @@ class AddSource(ServiceCommand):
                  stance: str = "context", note: str = ""):
         super().__init__(session, "Add source")
         self.start, self.end = start, end
-        self.fields = dict(url=url, title=title, stance=stance, note=note)
+        self.fields = {"url": url, "title": title, "stance": stance, "note": note}
         self.source_id: int | None = None
         self.created_annotation: int | None = None
 
     def do(self) -> Changes:
         before = {r.id for r in self.session.records}
-        done = annotating.add_source(self.session.article_id, self.start, self.end, **self.fields)
+        done = annotating.add_source(self.article_id, self.start, self.end, **self.fields)
         self.source_id = done.value.id
         self.created_annotation = None if done.value.annotation_id in before else done.value.annotation_id
         self.session.select(done.value.annotation_id)
@@ -117,7 +128,7 @@ class AddSource(ServiceCommand):
     def undo_it(self) -> Changes:
         if self.created_annotation is not None:
             return annotating.delete_annotations([self.created_annotation]).changes
-        return annotating.delete_source(self.source_id).changes
+        return annotating.delete_source(_made(self.source_id)).changes
 
 
 class EditNote(ServiceCommand):
@@ -148,9 +159,9 @@ class DeleteNote(ServiceCommand):
 
     def undo_it(self) -> Changes:
         if self.range is None:
-            done = annotating.add_article_note(self.session.article_id, self.body)
+            done = annotating.add_article_note(self.article_id, self.body)
         else:
-            done = annotating.add_note(self.session.article_id, *self.range, self.body)
+            done = annotating.add_note(self.article_id, *self.range, self.body)
         self.note_id = done.value.id
         return done.changes
 
@@ -179,13 +190,14 @@ class DeleteSource(ServiceCommand):
         src = annotating.get_source(source_id)
         self.source_id = source_id
         self.range = src.span
-        self.fields = dict(url=src.url, title=src.title, stance=src.stance, note=src.note)
+        self.fields = {"url": src.url, "title": src.title, "stance": src.stance, "note": src.note}
 
     def do(self) -> Changes:
         return annotating.delete_source(self.source_id).changes
 
     def undo_it(self) -> Changes:
-        done = annotating.add_source(self.session.article_id, *self.range, **self.fields)
+        start, end = self.range
+        done = annotating.add_source(self.article_id, start, end, **self.fields)
         self.source_id = done.value.id
         return done.changes
 
@@ -260,7 +272,7 @@ class NotAnEntity(ServiceCommand):
 
     def __init__(self, session: ArticleSession, surface: str):
         super().__init__(session, f"Not an entity: {surface}")
-        self.article_id, self.surface = session.article_id, surface
+        self.surface = surface
         self.done: entities.Unmarked | None = None
 
     def do(self) -> Changes:
@@ -269,7 +281,7 @@ class NotAnEntity(ServiceCommand):
         return done.changes
 
     def undo_it(self) -> Changes:
-        return entities.undo_not_an_entity(self.done).changes
+        return entities.undo_not_an_entity(_made(self.done)).changes
 
 
 class MarkEntity(ServiceCommand):
@@ -278,7 +290,7 @@ class MarkEntity(ServiceCommand):
 
     def __init__(self, session: ArticleSession, label: str, start: int, end: int):
         super().__init__(session, f"Mark as {label}")
-        self.article_id, self.label, self.start, self.end = session.article_id, label, start, end
+        self.label, self.start, self.end = label, start, end
         self.surface = session.text(start, end)
         self.marked: entities.Marked | None = None
 
@@ -293,7 +305,7 @@ class MarkEntity(ServiceCommand):
         return done.changes
 
     def undo_it(self) -> Changes:
-        return entities.undo_mark_entity(self.marked).changes
+        return entities.undo_mark_entity(_made(self.marked)).changes
 
 
 class NameEntity(ServiceCommand):
@@ -303,7 +315,6 @@ class NameEntity(ServiceCommand):
     def __init__(self, session: ArticleSession, form: str, canonical: str, text: str = ""):
         super().__init__(session, text or f"Name {form} as {canonical}")
         self.form, self.canonical = form, canonical
-        self.article_id = session.article_id
         self.named: entities.Named | None = None
 
     def do(self) -> Changes:
@@ -312,4 +323,4 @@ class NameEntity(ServiceCommand):
         return done.changes
 
     def undo_it(self) -> Changes:
-        return entities.undo_name_entity(self.named).changes
+        return entities.undo_name_entity(_made(self.named)).changes

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,8 +70,8 @@ class CrashHandler(QObject):
         self.log_path = log_path or default_log_path()
         self.box: QMessageBox | None = None
         self.unshown = 0  # errors logged while a box was already on screen
-        self._previous = None
-        self._previous_thread_hook = None
+        self._previous: Callable[..., object] | None = None
+        self._previous_thread_hook: Callable[..., object] | None = None
         self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -87,7 +88,9 @@ class CrashHandler(QObject):
         if _installed is self:
             _installed = None
         if self._previous is not None:
-            sys.excepthook, threading.excepthook = self._previous, self._previous_thread_hook
+            sys.excepthook = self._previous
+            if self._previous_thread_hook is not None:
+                threading.excepthook = self._previous_thread_hook
             self._previous = None
 
     def handle(self, exc_type, exc, tb) -> None:

@@ -3,6 +3,9 @@ its undo history), the "Mentioned In" panel and the Preferences dialog with the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
@@ -11,19 +14,26 @@ from glossator.ui.actions import Act
 from glossator.ui.library_relabel import LibraryRelabel
 from glossator.ui.panels.entity_index_panel import EntityIndexPanel, open_mention
 
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
-def install(window) -> None:
+
+@dataclass(frozen=True)
+class EntityFeatures:
+    relabel: LibraryRelabel
+    entity_index: EntityIndexPanel
+
+
+def install(window: MainWindow) -> EntityFeatures:
     """Add the re-labelling bar, the "Mentioned In" dock and their actions to ``window``.
 
     Called once the docks exist and before the menus are built, so the dock is listed
     under View > Panels and its place is restored with the others.
     """
-    window.relabel = LibraryRelabel(window)
-    layout = window.centralWidget().layout()
-    layout.insertWidget(layout.indexOf(window.legend), window.relabel.bar)
+    relabel = LibraryRelabel(window)
+    window.reading_column.insertWidget(window.reading_column.indexOf(window.legend), relabel.bar)
 
     panel = EntityIndexPanel(window.session, window)
-    window.entity_index = panel
     dock = QDockWidget("Mentioned In", window)
     dock.setObjectName("entityIndexDock")
     dock.setWidget(panel)
@@ -31,24 +41,25 @@ def install(window) -> None:
     window.splitDockWidget(window.docks["library"], dock, Qt.Orientation.Vertical)
     window.docks["entity_index"] = dock
     panel.open_requested.connect(lambda article_id, start, end: open_mention(window, article_id, start, end))
-    window.relabel.finished.connect(lambda _count: panel.refresh())
-    window.relabel.undo_stack.indexChanged.connect(lambda _index: panel.refresh())
+    relabel.finished.connect(lambda _count: panel.refresh())
+    relabel.undo_stack.indexChanged.connect(lambda _index: panel.refresh())
     window.controller.analysis_finished.connect(lambda *_args: panel.refresh())
 
     entity_menu.attach(window)
 
     a = window.acts
     a[Act.PREFERENCES].triggered.connect(lambda: show_preferences(window))
-    stack = window.relabel.undo_stack
+    stack = relabel.undo_stack
     for act, step, can_change in ((Act.UNDO_RELABEL, stack.undo, stack.canUndoChanged),
                                   (Act.REDO_RELABEL, stack.redo, stack.canRedoChanged)):
         a[act].setEnabled(False)
         a[act].triggered.connect(step)
         # Connected to the action's own slot, so the link goes when the action does.
         can_change.connect(a[act].setEnabled)
+    return EntityFeatures(relabel, panel)
 
 
-def show_preferences(window) -> None:
+def show_preferences(window: MainWindow) -> None:
     """The Preferences dialog; after a change of rules, offer to re-label the library."""
     from glossator.ui.preferences_dialog import PreferencesDialog
 

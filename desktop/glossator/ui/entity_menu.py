@@ -3,21 +3,26 @@ other articles that mention it. Renames and merges are remembered like other cor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from glossator.ui import commands
 from glossator.ui.panels.entities_model import EntityName
 
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
-def attach(window) -> None:
+
+def attach(window: MainWindow) -> None:
     """Give ``window``'s Entities tab its context menu."""
     view = window.entities.view
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(lambda pos: show_menu(window, pos))
 
 
-def _entity_at(window, pos) -> tuple[str, str] | None:
+def _entity_at(window: MainWindow, pos) -> tuple[str, str] | None:
     panel = window.entities
     index = panel.proxy.mapToSource(panel.view.indexAt(pos))
     entry = panel.model().entry(index)
@@ -26,7 +31,7 @@ def _entity_at(window, pos) -> tuple[str, str] | None:
     return panel.model().key(index)[0], entry.name
 
 
-def show_menu(window, pos) -> None:
+def show_menu(window: MainWindow, pos) -> None:
     found = _entity_at(window, pos)
     if found is None:
         return
@@ -39,7 +44,7 @@ def show_menu(window, pos) -> None:
     menu.exec(window.entities.view.viewport().mapToGlobal(pos))
 
 
-def rename(window, name: str, new_name: str | None = None) -> None:
+def rename(window: MainWindow, name: str, new_name: str | None = None) -> None:
     """Call the entity ``name`` by another name (asked for unless given)."""
     if new_name is None:
         new_name, ok = QInputDialog.getText(window, "Rename Entity", f"New name for “{name}”:", text=name)
@@ -51,7 +56,7 @@ def rename(window, name: str, new_name: str | None = None) -> None:
               f"“{name}” is now called “{new_name}”")
 
 
-def merge(window, label: str, name: str, into: str | None = None) -> None:
+def merge(window: MainWindow, label: str, name: str, into: str | None = None) -> None:
     """Make the entity ``name`` part of another entity of the article (asked for unless given)."""
     if into is None:
         others = sorted({n.name for g in window.entities.model().groups for n in g.names if n.name != name},
@@ -65,12 +70,12 @@ def merge(window, label: str, name: str, into: str | None = None) -> None:
           f"“{name}” is now part of “{into}”")
 
 
-def show_articles(window, label: str, name: str) -> None:
+def show_articles(window: MainWindow, label: str, name: str) -> None:
     window.entity_index.show_entity(name, label)
     window.docks["entity_index"].show()
     window.docks["entity_index"].raise_()
 
 
-def _push(window, command, what: str) -> None:
+def _push(window: MainWindow, command, what: str) -> None:
     if window.annotator._push(command):
         window.relabel.offer(what)

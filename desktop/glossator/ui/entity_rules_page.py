@@ -127,8 +127,8 @@ class EntityRulesPage(QWidget):
             self.text.clear()
 
     def remove_selected(self) -> None:
-        ids = {self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
-               for index in self.table.selectionModel().selectedRows()}
+        items = [self.table.item(index.row(), 0) for index in self.table.selectionModel().selectedRows()]
+        ids = {item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None}
         if ids:
             self._change(lambda: entities.delete_rules(sorted(ids)))
 

@@ -109,7 +109,9 @@ class ExportDialog(QDialog):
         format_box.addWidget(self.format)
         format_box.addWidget(self.about_format)
         form.addRow("&Format", format_box)
-        form.labelForField(format_box).setBuddy(self.format)
+        label = form.labelForField(format_box)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.format)
         form.addRow("&Entities", self.entities)
         form.addRow("&Entities", self.include_entities)
         form.addRow("Claims scored &at least", self.min_score)

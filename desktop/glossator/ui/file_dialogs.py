@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 class NameOnlyIconProvider(QFileIconProvider):
     """Icons and type names from the name and the folder flag: no file is opened."""
 
-    def icon(self, what) -> QIcon:  # type: ignore[override]
+    def icon(self, what) -> QIcon:
         if isinstance(what, QFileInfo):
             kind = QFileIconProvider.IconType.Folder if what.isDir() else QFileIconProvider.IconType.File
             return super().icon(kind)
         return super().icon(what)
 
-    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+    def type(self, info: QFileInfo) -> str:
         if info.isDir():
             return "Folder"
         suffix = info.suffix()

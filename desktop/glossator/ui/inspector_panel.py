@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from glossator.core.annotation import AnnotationRecord
-from glossator.core.errors import GlossatorError
+from glossator.ui import error_reporting
 from glossator.ui.annotation_summary import AnnotationSummary
 from glossator.ui.commands import SetStatus
 from glossator.ui.notes_section import NotesSection
@@ -66,15 +66,15 @@ class InspectorPanel(QWidget):
             column.addWidget(_separator())
             column.addWidget(section)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(content)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self.scroll)
+        self.pages.addWidget(self.scroll_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -94,7 +94,7 @@ class InspectorPanel(QWidget):
         if self._following:
             return
         record = self.record()
-        self.pages.setCurrentWidget(self.scroll if record is not None else self.placeholder)
+        self.pages.setCurrentWidget(self.scroll_area if record is not None else self.placeholder)
         if record is not None:
             self.summary.show_record(record)
         self.notes.show_record(record)
@@ -120,11 +120,9 @@ class InspectorPanel(QWidget):
     def set_status(self, status: str) -> bool:
         """Set the shown claim's status (undoably); False if it already has it."""
         record = self.record()
-        if record is None or record.kind != "claim" or record.status == status:
+        if record is None or record.id is None or record.kind != "claim" or record.status == status:
             return False
-        try:
-            self.undo_stack.push(SetStatus(self.session, record.id, status))
-        except GlossatorError:
+        if not error_reporting.push(self.undo_stack, SetStatus(self.session, record.id, status), self):
             return False
         return True
 
@@ -133,7 +131,7 @@ class InspectorPanel(QWidget):
         if self.record() is None:
             return False
         self.notes.start_editing()
-        self.scroll.ensureWidgetVisible(self.notes.editor)
+        self.scroll_area.ensureWidgetVisible(self.notes.editor)
         return True
 
     def add_source_dialog(self) -> bool:

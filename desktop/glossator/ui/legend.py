@@ -75,7 +75,8 @@ class LegendWidget(QWidget):
     def _layout(self, width: int) -> tuple[list[QRectF], int]:
         metrics = self.fontMetrics()
         height = metrics.height() + 2 * _PAD_Y
-        x, y, rects = _MARGIN, _MARGIN, []
+        x, y = _MARGIN, _MARGIN
+        rects: list[QRectF] = []
         for item in self.items:
             w = metrics.horizontalAdvance(item.text) + (0 if item.style == "caption" else 2 * _PAD_X)
             if item.style == "caption" and rects:

@@ -57,7 +57,7 @@ def recover_library(
         dialog = LibraryRecoveryDialog(path, problem, usable_backup(path), parent)
         clicked = choose(dialog)
         try:
-            if clicked is not None and clicked is dialog.restore_button:
+            if clicked is not None and clicked is dialog.restore_button and dialog.backup is not None:
                 maintenance.restore(path, dialog.backup.path)
                 return True
             if clicked is dialog.new_button:

@@ -9,12 +9,17 @@ stack ("Undo Library Relabel"), which switching articles does not clear.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
 from glossator.core.services import articles, entities
 from glossator.ui.background import BackgroundTask
+
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
 
 class RelabelLibrary(QUndoCommand):
@@ -76,13 +81,13 @@ class LibraryRelabel(QObject):
     finished = Signal(int)  # how many articles were re-labelled
     failed = Signal(str)
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.undo_stack = QUndoStack(self)
         self.bar = CorrectionBar(window)
-        self.bar.apply_requested.connect(lambda: self.run(include_current=self._include_current))
         self._include_current = False
+        self.bar.apply_requested.connect(lambda: self.run(include_current=self._include_current))
         self.task: BackgroundTask | None = None
 
     def _targets(self, include_current: bool) -> list[int]:

@@ -53,11 +53,11 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self.session, self)
         self.legend = LegendWidget(self.session, self)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.reader, 1)
-        layout.addWidget(self.legend)
+        self.reading_column = QVBoxLayout(central)
+        self.reading_column.setContentsMargins(0, 0, 0, 0)
+        self.reading_column.setSpacing(0)
+        self.reading_column.addWidget(self.reader, 1)
+        self.reading_column.addWidget(self.legend)
         self.setCentralWidget(central)
 
         self.library = LibraryPanel(self, actions=self.acts)
@@ -66,14 +66,16 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(self.session, self)
         self.inspector = InspectorPanel(self.session, self.undo_stack, self)
         self.docks = self._make_docks()
-        entity_features.install(self)
+        features = entity_features.install(self)
+        self.relabel, self.entity_index = features.relabel, features.entity_index
 
         self.progress = ProgressWidget(self)
         self.statusBar().addPermanentWidget(self.progress)
         self.analysis_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.analysis_label)
 
-        window_chrome.build(self)
+        chrome = window_chrome.build(self)
+        self.recent_menu, self.filter_bar = chrome.recent_menu, chrome.filter_bar
         self.clipboard_opener = ClipboardOpener(self)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
         record = self.session.selected
         if record is None:
             return
-        row = articles.get_article(self.session.article_id)
+        row = articles.get_article(self.session.current_id())
         text = claim_markdown(record, article_title=row.title, source=row.source_url or Path(row.source_path).name)
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied as Markdown", 3000)

@@ -46,7 +46,7 @@ class SafeTextBrowser(QTextBrowser):
         self.document().setIndentWidth(18)  # Qt's 40 px list indent wastes a narrow panel
         self.anchorClicked.connect(self._follow)
 
-    def loadResource(self, resource_type: int, name: QUrl):
+    def loadResource(self, resource_type: int, name: QUrl | str):
         # Images, style sheets and documents named in the HTML are never fetched, local or not.
         return None
 

@@ -94,8 +94,9 @@ class NotesSection(QWidget):
     def _show_others(self, record: AnnotationRecord | None) -> None:
         while self.others.count():
             item = self.others.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         extra = list(zip(record.note_ids[1:], record.notes[1:], strict=True)) if record else []
         for note_id, body in extra:
             self.others.addWidget(self._note_card(note_id, body))

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextList,
     QTextListFormat,
 )
 
@@ -149,7 +150,7 @@ class _Lists:
     """The open lists by nesting level, so consecutive items join one QTextList."""
 
     def __init__(self):
-        self.open: dict[int, object] = {}
+        self.open: dict[int, QTextList] = {}
 
     def add(self, cursor: QTextCursor, block: Block) -> None:
         level = max(block.level, 1)

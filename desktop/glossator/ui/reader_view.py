@@ -70,7 +70,7 @@ class ReaderView(QWidget):
         self.browser.anchorClicked.connect(self._open_link)
         self.browser.zoom_requested.connect(lambda step: self._set_zoom(self._style.zoom + step))
         self.find_bar.search_changed.connect(self._search_as_you_type)
-        self.find_bar.step_requested.connect(lambda text, back: self.find(text, backwards=back))
+        self.find_bar.step_requested.connect(lambda text, back: self.find_text(text, backwards=back))
         self.find_bar.closed.connect(self._find_closed)
         session.article_changed.connect(self._article_changed)
         session.annotations_changed.connect(self._paint_overlays)
@@ -80,24 +80,26 @@ class ReaderView(QWidget):
     # -- offsets -----------------------------------------------------------------------
     def doc_position(self, offset: int) -> int:
         """The document position of an article character offset."""
-        return self._document.offsets.doc_position(offset)
+        return self.document().offsets.doc_position(offset)
 
     def article_offset(self, position: int) -> int:
         """The article character offset of a document position."""
-        return self._document.offsets.article_offset(position)
+        return self.document().offsets.article_offset(position)
 
     def document(self) -> ReaderDocument:
         """The document on screen (rebuilt for every article, theme and zoom)."""
+        if self._document is None:
+            raise RuntimeError("the reader has no document before its first build")
         return self._document
 
     def document_text(self, start: int, end: int) -> str:
         """The text the reader shows for an article range (line and block breaks as "\n")."""
-        text = self.doc_cursor(*self._document.offsets.doc_range(start, end)).selectedText()
+        text = self.doc_cursor(*self.document().offsets.doc_range(start, end)).selectedText()
         return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
     def has_overlay_at(self, offset: int, layer: str) -> bool:
         """Whether a layer ("entity", "claim", "highlight", "marked") is painted at an article offset."""
-        offsets = self._document.offsets
+        offsets = self.document().offsets
         if not len(offsets):
             return False
         index = offsets.segment_index_for_offset(offset)
@@ -122,7 +124,7 @@ class ReaderView(QWidget):
         self.browser.setDocument(self._document)
         if old is not None:
             old.deleteLater()
-        self.browser.quote_kinds = self._document.kinds
+        self.browser.quote_kinds = self.document().kinds
         self.browser.centre_column()
         self._apply_page_colours()
         self.overlays.forget()
@@ -148,7 +150,7 @@ class ReaderView(QWidget):
         self.browser.rule_colour = style.colour("rule")
 
     def _paint_overlays(self) -> None:
-        self.overlays.apply(self._document, self._document.offsets, self.session.records)
+        self.overlays.apply(self.document(), self.document().offsets, self.session.records)
         self.browser.strong_underlines = self.overlays.strong_underlines
         self.refresh_marks()
 
@@ -179,7 +181,7 @@ class ReaderView(QWidget):
     # -- selection and navigation ------------------------------------------------------
     def scroll_to(self, start: int, end: int, select_text: bool = False) -> None:
         """Bring an article range into the middle of the view, optionally selecting it."""
-        doc_start, doc_end = self._document.offsets.doc_range(start, end)
+        doc_start, doc_end = self.document().offsets.doc_range(start, end)
         if select_text:
             self._select_text(start, end)
         top, bottom = self._content_y(doc_start), self._content_y(doc_end, bottom=True)
@@ -223,7 +225,7 @@ class ReaderView(QWidget):
         covering = [r for r in self.session.records_at(offset) if self.overlays.is_visible(r)]
         if covering:
             return covering[0].start, covering[0].end
-        cursor = QTextCursor(self._document)
+        cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         if not cursor.hasSelection():
@@ -261,7 +263,7 @@ class ReaderView(QWidget):
         record = self.session.selected
         self.browser.outline = None
         if record is not None and self._document is not None:
-            doc_start, doc_end = self._document.offsets.doc_range(record.start, record.end)
+            doc_start, doc_end = self.document().offsets.doc_range(record.start, record.end)
             if doc_end > doc_start:
                 self.browser.outline = (doc_start, doc_end)
         self.browser.setExtraSelections(list(self.finder_control.marks))
@@ -284,7 +286,7 @@ class ReaderView(QWidget):
             self.find_bar.field.setText(self.session.article.text[selected[0]:selected[1]])
         self.find_bar.open_bar()
 
-    def find(self, text: str, backwards: bool = False) -> bool:
+    def find_text(self, text: str, backwards: bool = False) -> bool:
         """Select the next (or previous) case-insensitive match of ``text``; False if none."""
         return self.finder_control.find(text, backwards)
 
@@ -340,23 +342,23 @@ class ReaderView(QWidget):
     # -- helpers -----------------------------------------------------------------------
     def doc_cursor(self, doc_start: int, doc_end: int) -> QTextCursor:
         """A cursor selecting a range of document positions."""
-        cursor = QTextCursor(self._document)
+        cursor = QTextCursor(self.document())
         cursor.setPosition(doc_start)
         cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _select_text(self, start: int, end: int) -> None:
-        self.browser.setTextCursor(self.doc_cursor(*self._document.offsets.doc_range(start, end)))
+        self.browser.setTextCursor(self.doc_cursor(*self.document().offsets.doc_range(start, end)))
 
     def _content_y(self, position: int, bottom: bool = False) -> float:
         """The top (or bottom) of the line holding a document position, in document coordinates."""
-        cursor = QTextCursor(self._document)
+        cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         rect = self.browser.cursorRect(cursor)
         return (rect.bottom() if bottom else rect.top()) + self.browser.verticalScrollBar().value()
 
     def _range_in_view(self, start: int, end: int) -> bool:
-        doc_start, doc_end = self._document.offsets.doc_range(start, end)
+        doc_start, doc_end = self.document().offsets.doc_range(start, end)
         top = self.browser.verticalScrollBar().value()
         height = self.browser.viewport().height()
         return self._content_y(doc_start) >= top and self._content_y(doc_end, True) <= top + height

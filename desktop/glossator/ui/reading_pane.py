@@ -8,6 +8,7 @@ stroke under strong claims and the outline round the selected annotation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextBlock, QTextLine
@@ -212,7 +213,7 @@ class ReadingPane(QTextBrowser):
             while a < b <= len(text) and text[b - 1].isspace():   # the space where a line wraps stays bare
                 b -= 1
             if a < b:
-                x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                x1, x2 = _x_of(line, a), _x_of(line, b)
                 yield line, min(x1, x2), max(x1, x2)
 
     def range_rects(self, start: int, end: int) -> list[QRectF]:
@@ -228,3 +229,9 @@ class ReadingPane(QTextBrowser):
                 rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
             block = block.next()
         return rects
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where a text position lies on its line (PySide returns Qt's (x, position) pair)."""
+    found = cast("tuple[float, int]", line.cursorToX(position))
+    return found[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import (
 from glossator.core.errors import GlossatorError
 from glossator.core.services import maintenance
 from glossator.core.services.maintenance import Backup
+
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
 COLUMNS = ("Taken", "Kind", "Size", "Articles", "Notes")
 
@@ -78,7 +82,7 @@ class RestoreDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._choose_row(0)
         self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.restore_button = self.buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -104,15 +108,20 @@ class RestoreDialog(QDialog):
 
     def select(self, path: Path) -> None:
         """Make the backup at ``path`` the chosen one."""
-        row = next(i for i, backup in enumerate(self.found) if backup.path == path)
-        self.tree.setCurrentItem(self.tree.topLevelItem(row))
+        self._choose_row(next(i for i, backup in enumerate(self.found) if backup.path == path))
+
+    def _choose_row(self, row: int) -> None:
+        item = self.tree.topLevelItem(row)
+        if item is not None:
+            self.tree.setCurrentItem(item)
 
     def selected_backup(self) -> Backup | None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        item = self.tree.currentItem()
+        row = self.tree.indexOfTopLevelItem(item) if item is not None else -1
         return self.found[row] if row >= 0 else None
 
 
-def restore_from_backup(window) -> None:
+def restore_from_backup(window: MainWindow) -> None:
     """The whole command: choose, check, swap the files, reopen, and refresh the window."""
     path = maintenance.library_path()
     found = maintenance.list_backups(path)
@@ -124,9 +133,9 @@ def restore_from_backup(window) -> None:
             "upgrade, and 'glossator db backup' makes one at any time.")
         return
     dialog = RestoreDialog(path, found, window)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected_backup() is None:
+    backup = dialog.selected_backup() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if backup is None:
         return
-    backup = dialog.selected_backup()
     problems = maintenance.check_library(backup.path)
     if problems:
         QMessageBox.warning(

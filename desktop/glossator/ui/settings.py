@@ -81,6 +81,8 @@ class Settings:
         value = self._s.value("recent/files", [])
         if isinstance(value, str):
             value = [value] if value else []
+        if not isinstance(value, list):
+            return []
         return [str(v) for v in value][:MAX_RECENT]
 
     def add_recent_file(self, path: str) -> None:

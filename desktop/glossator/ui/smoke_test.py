@@ -6,16 +6,21 @@ Used to check an installed or bundled application end to end without anyone at t
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+
+from glossator.ui.qt_app import application
+
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
 SMOKE_TIMEOUT_MS = 180_000
 
 
-def start(window, timeout_ms: int = SMOKE_TIMEOUT_MS) -> None:
+def start(window: MainWindow, timeout_ms: int = SMOKE_TIMEOUT_MS) -> None:
     """Quit the application once ``window`` has shown an analysed article, or on failure."""
-    app = QApplication.instance()
+    app = application()
 
     def finish(code: int, message: str) -> None:
         print(f"smoke test: {message}", file=sys.stderr if code else sys.stdout, flush=True)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.errors import GlossatorError
 from glossator.core.services import annotating
+from glossator.ui import error_reporting
 from glossator.ui.commands import AddTag, RemoveTag
 from glossator.ui.flow_layout import FlowLayout
 
@@ -78,8 +79,9 @@ class TagsEditor(QWidget):
         self._record = record
         while self.flow.count():
             item = self.flow.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         tags = record.tags if record else []
         for name in tags:
             self.flow.addWidget(TagChip(name, self.remove_tag))
@@ -108,15 +110,14 @@ class TagsEditor(QWidget):
         self.field.clear()
         if cleaned.casefold() in {tag.casefold() for tag in record.tags}:
             return False
-        self.undo_stack.push(AddTag(self.session, record.id, cleaned))
-        return True
+        assert record.id is not None, "a shown annotation is stored"
+        return error_reporting.push(self.undo_stack, AddTag(self.session, record.id, cleaned), self)
 
     def remove_tag(self, name: str) -> bool:
         record = self._record
-        if record is None or name not in record.tags:
+        if record is None or record.id is None or name not in record.tags:
             return False
-        self.undo_stack.push(RemoveTag(self.session, record.id, name))
-        return True
+        return error_reporting.push(self.undo_stack, RemoveTag(self.session, record.id, name), self)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

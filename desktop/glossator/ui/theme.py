@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from glossator.ui.qt_app import application
+
 _default_palette: QPalette | None = None
 
 
@@ -48,7 +50,7 @@ _dark = False
 def apply_theme(theme: str) -> bool:
     """Apply "system", "light" or "dark" to the application; returns whether it is dark now."""
     global _default_palette, _dark
-    app = QApplication.instance()
+    app = application()
     if _default_palette is None:
         _default_palette = QPalette(app.palette())
     if theme == "dark" or (theme == "system" and system_is_dark()):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QActionGroup
@@ -12,18 +14,29 @@ from glossator.ui.actions import Act
 from glossator.ui.filter_toolbar import FilterToolbar, chip_icon
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES, entity_colour
 
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
 
-def build(window) -> None:
-    """Menus, main toolbar and filter toolbar for ``window``."""
+
+@dataclass(frozen=True)
+class Chrome:
+    """The parts of the menus and toolbars the window changes later."""
+
+    recent_menu: QMenu
+    filter_bar: FilterToolbar
+
+
+def build(window: MainWindow) -> Chrome:
+    """Menus, main toolbar and filter toolbar for ``window``; returns the parts it keeps."""
     a = window.acts
     bar = window.menuBar()
 
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a[Act.OPEN])
     file_menu.addAction(a[Act.NEW_FROM_CLIPBOARD])
-    window.recent_menu = file_menu.addMenu("Open &Recent")
-    window.recent_menu.setObjectName("recentMenu")
-    refresh_recent_menu(window)
+    recent_menu = file_menu.addMenu("Open &Recent")
+    recent_menu.setObjectName("recentMenu")
+    fill_recent_menu(window, recent_menu)
     file_menu.addSeparator()
     file_menu.addAction(a[Act.EXPORT_MARKDOWN])
     file_menu.addSeparator()
@@ -70,23 +83,27 @@ def build(window) -> None:
         main.addSeparator() if act is None else main.addAction(a[act])
     window.addToolBar(main)
 
-    window.filter_bar = FilterToolbar(a[Act.SHOW_CLAIMS], window)
-    window.filter_bar.type_toggled.connect(window.set_entity_type_visible)
-    window.filter_bar.min_score_changed.connect(window.set_min_claim_score)
-    window.addToolBar(window.filter_bar)
+    filter_bar = FilterToolbar(a[Act.SHOW_CLAIMS], window)
+    filter_bar.type_toggled.connect(window.set_entity_type_visible)
+    filter_bar.min_score_changed.connect(window.set_min_claim_score)
+    window.addToolBar(filter_bar)
     extra = view.addMenu("Entity &Types")
     for label in ENTITY_COLOURS:
-        if label in window.filter_bar.type_buttons:
+        if label in filter_bar.type_buttons:
             continue
         action = extra.addAction(chip_icon(entity_colour(label)), f"{ENTITY_NAMES.get(label, label)} ({label})")
         action.setCheckable(True)
         action.setChecked(label not in window.settings.hidden_entity_types)
         action.toggled.connect(lambda on, kind=label: window.set_entity_type_visible(kind, on))
+    return Chrome(recent_menu, filter_bar)
 
 
-def refresh_recent_menu(window) -> None:
+def refresh_recent_menu(window: MainWindow) -> None:
     """Rebuild File > Open Recent from the settings."""
-    menu: QMenu = window.recent_menu
+    fill_recent_menu(window, window.recent_menu)
+
+
+def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files
     for path in files:
@@ -97,18 +114,23 @@ def refresh_recent_menu(window) -> None:
     if files:
         menu.addSeparator()
         clear = menu.addAction("Clear Menu")
-        clear.triggered.connect(lambda: (window.settings.clear_recent_files(), refresh_recent_menu(window)))
+        clear.triggered.connect(lambda: _clear_recent(window, menu))
     menu.setEnabled(bool(files))
 
 
-def sync_theme_actions(window) -> None:
+def _clear_recent(window: MainWindow, menu: QMenu) -> None:
+    window.settings.clear_recent_files()
+    fill_recent_menu(window, menu)
+
+
+def sync_theme_actions(window: MainWindow) -> None:
     theme = window.settings.theme
     window.acts[Act.THEME_SYSTEM].setChecked(theme == "system")
     window.acts[Act.THEME_LIGHT].setChecked(theme == "light")
     window.acts[Act.THEME_DARK].setChecked(theme == "dark")
 
 
-def show_about(window) -> None:
+def show_about(window: MainWindow) -> None:
     from glossator.ui.about_dialog import AboutDialog
 
     AboutDialog(window).exec()

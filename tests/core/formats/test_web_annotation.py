@@ -257,7 +257,7 @@ def test_an_article_read_from_a_file_is_named_by_its_text():
 
 
 def test_the_stored_and_analysed_sample_exports_valid_annotations(tmp_path):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     text = row.text
     start, end = _span(text, "costing under $6 million")

@@ -23,10 +23,10 @@ def counting_model(monkeypatch):
 
 
 def test_analysing_twice_runs_the_model_once(counting_model):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     first = articles.analyse(row.id)
     assert first.ran and len(counting_model) == 1
-    again = articles.import_file(SAMPLE_ARTICLE).value.row
+    again = articles.import_file(SAMPLE_ARTICLE).value.article
     assert again.id == row.id
     second = articles.analyse(again.id)
     assert not second.ran
@@ -35,7 +35,7 @@ def test_analysing_twice_runs_the_model_once(counting_model):
 
 
 def test_reopening_the_database_uses_the_cache(counting_model, tmp_path):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     path = store.database_path()
     store.close_database()
@@ -45,14 +45,14 @@ def test_reopening_the_database_uses_the_cache(counting_model, tmp_path):
 
 
 def test_a_new_pipeline_version_analyses_again(counting_model, monkeypatch):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     monkeypatch.setattr(articles, "PIPELINE_VERSION", analysis.PIPELINE_VERSION + "-next")
     assert articles.cached_model(row.id) is None
 
 
 def test_reanalysis_keeps_the_users_work(counting_model):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
     store.add_note(row.id, claim.start, claim.end, "Check against the Nasdaq close.")
@@ -66,7 +66,7 @@ def test_reanalysis_keeps_the_users_work(counting_model):
 
 
 def test_export_carries_notes_and_sources(tmp_path):
-    row = articles.import_file(SAMPLE_ARTICLE).value.row
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)
     start = row.text.index("Nvidia's share price plunged")
     end = row.text.index("market cap.") + len("market cap")

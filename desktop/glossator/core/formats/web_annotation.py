@@ -126,8 +126,8 @@ class _Run:
 
 def _annotation(run: _Run, record: AnnotationRecord, start: int, end: int) -> dict:
     key = f"annotation:{record.id}" if record.id is not None else f"{record.kind}:{record.label}:{start}:{end}"
-    anno = {"@context": CONTEXT, "id": _urn(f"{run.digest}:{key}"), "type": "Annotation",
-            "motivation": _motivation(record)}
+    anno: dict[str, object] = {"@context": CONTEXT, "id": _urn(f"{run.digest}:{key}"), "type": "Annotation",
+                               "motivation": _motivation(record)}
     anno.update(_times(run.times.get(record.id) if record.id is not None else None))
     if record.origin != "user":
         anno["creator"] = _generator()
@@ -158,8 +158,8 @@ def _quote_selector(text: str, start: int, end: int) -> dict:
 
 def _article_note(run: _Run, note: ArticleNote, index: int) -> dict:
     key = f"note:{note.id}" if note.id is not None else f"article-note:{index}"
-    anno = {"@context": CONTEXT, "id": _urn(f"{run.digest}:{key}"), "type": "Annotation",
-            "motivation": "commenting"}
+    anno: dict[str, object] = {"@context": CONTEXT, "id": _urn(f"{run.digest}:{key}"), "type": "Annotation",
+                               "motivation": "commenting"}
     if note.created and note.modified:
         anno.update(_times((note.created, note.modified)))
     anno.update(generator=_generator(), generated=run.generated)

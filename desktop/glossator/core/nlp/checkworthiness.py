@@ -55,7 +55,7 @@ class LinearScorer:
     def margin(self, inputs: SentenceInputs) -> float:
         """The raw linear score of one sentence."""
         total = self.bias + float(np.dot(self.sparse[inputs.indices], inputs.values))
-        if self.dense is not None:
+        if self.dense is not None and inputs.vectors is not None:
             total += float(np.dot(self.dense, inputs.vectors))
         return total
 
@@ -103,7 +103,7 @@ class CheckWorthinessModel:
             if scorer.dense is not None:
                 arrays[f"{name}_dense"] = scorer.dense.astype(np.float32)
             calibration[name] = {"bias": scorer.bias, "scale": scorer.scale, "offset": scorer.offset}
-        np.savez_compressed(folder / f"{MODEL_NAME}.npz", **arrays)
+        np.savez_compressed(folder / f"{MODEL_NAME}.npz", **arrays)  # type: ignore[arg-type]  # numpy's stub types the first keyword
         header = dict(self.header, format=FORMAT, calibration=calibration)
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(header, indent=2) + "\n", encoding="utf-8")
 

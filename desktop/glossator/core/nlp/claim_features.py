@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from spacy.tokens import Token
 
 from glossator.core.nlp import lexicon
 
@@ -42,7 +43,7 @@ def _word(tok) -> str:
     return tok.lower_
 
 
-def _words(sent) -> list[tuple[str, object]]:
+def _words(sent) -> list[tuple[str, Token]]:
     """The sentence's words with masked names; one entity becomes one word."""
     out = []
     previous = None

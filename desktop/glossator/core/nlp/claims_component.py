@@ -60,7 +60,7 @@ class ClaimsComponent:
         return self._scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = []
+        claims: list[Span] = []
         for sent in doc.sents:
             claims.extend(c for c in sentence_claims(sent, self.scorer) if c._.claim_score >= self.min_score)
         doc.spans[self.spans_key] = claims
@@ -147,10 +147,10 @@ def analyse_sentence(sent, scorer: ClaimScorer | None = None) -> Span | None:
 
 def sentence_score(sent, scorer: ClaimScorer | None = None) -> float:
     """The check-worthiness of a sentence, whether or not it becomes a claim span."""
-    trimmed = trim_sentence(sent)
-    if trimmed is None:
+    span = trim_sentence(sent)
+    if span is None:
         return 0.0
-    trimmed = SentenceView(trimmed)
+    trimmed = SentenceView(span)
     found = sentence_cues(trimmed)
     return (scorer or ClaimScorer.words_only()).score(trimmed, found.kinds, found.quotes)
 

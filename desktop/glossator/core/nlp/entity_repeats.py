@@ -107,7 +107,7 @@ class MentionReader:
     def _matches(self, doc, offset: int, only: set[str] | None = None) -> list[Mention]:
         # Numbers, dates and amounts the model found keep their words; a name the model
         # found is not found again (so a longer match cannot hide a shorter name inside it).
-        taken = set()
+        taken: set[int] = set()
         found = set()
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS:

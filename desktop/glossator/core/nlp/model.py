@@ -83,7 +83,7 @@ def package_info(preferred: str | None = None) -> ModelInfo:
     package = choose_model(preferred)
     spec = importlib.util.find_spec(package)
     meta: dict = {}
-    for folder in spec.submodule_search_locations or []:
+    for folder in (spec.submodule_search_locations if spec is not None else None) or []:
         path = os.path.join(folder, "meta.json")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as handle:

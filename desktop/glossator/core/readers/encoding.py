@@ -82,10 +82,10 @@ def _decode(data: bytes, label: str, declared: str | None) -> Decoded:
         return utf16
     if _mostly_controls(_CONTROL_BYTES, data[:SAMPLE_CHARS]):
         raise ReadError(f"{label} looks like a binary file, not text")
-    for encoding in (_usable_declared(declared), "utf-8"):
-        text = _strict(data, encoding)
-        if text is not None:
-            return Decoded(text, encoding)
+    for candidate in (_usable_declared(declared), "utf-8"):
+        text = _strict(data, candidate)
+        if text is not None and candidate is not None:
+            return Decoded(text, candidate)
     guessed = _guess_legacy(data)
     if guessed is None:
         raise ReadError(f"cannot read {label}: its text encoding could not be worked out")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from glossator.core.readers.html_structure import layout_from_html
 from glossator.core.readers.layout import ArticleLayout
@@ -63,7 +64,8 @@ def extract_main_text(page: etree._Element) -> tuple[ArticleLayout, PageMetadata
         # trafilatura is heuristic code run on arbitrary markup: any failure in it means "no
         # extraction", and the caller still has its plain fallback.
         return None
-    if document is None or document.body is None or _is_whole_page_dump(document.body):
+    # Without as_dict, trafilatura gives a Document (or None when it finds no main text).
+    if not isinstance(document, Document) or document.body is None or _is_whole_page_dump(document.body):
         return None
     layout = layout_from_html(as_html_tree(untag_tree(document.body)))
     return (layout, page_metadata(document)) if layout.blocks else None
@@ -89,7 +91,7 @@ def page_metadata(document) -> PageMetadata:
         value = getattr(document, name, None)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
-        return one_line(untagged(str(value))) if value else ""
+        return one_line(untagged(str(value)) or "") if value else ""
 
     extra = {key: text(key) for key in _EXTRA_FIELDS if text(key)}
     return PageMetadata(text("title"), text("author"), text("date"), text("url"), extra)

@@ -59,7 +59,7 @@ def _is_heading_line(paragraph: str, max_chars: int) -> bool:
     if "\n" in paragraph or len(paragraph) > max_chars or _SENTENCE_END.search(paragraph):
         return False
     first_letter = re.search(r"[^\W\d_]", paragraph)
-    return bool(first_letter) and first_letter.group().isupper() and not is_dateline(paragraph)
+    return first_letter is not None and first_letter.group().isupper() and not is_dateline(paragraph)
 
 
 def _is_headline(paragraph: str) -> bool:

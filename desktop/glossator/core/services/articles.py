@@ -6,7 +6,6 @@ Reading a file or pasted text touches no database and may run on any thread
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,12 +15,12 @@ from typing import BinaryIO
 from glossator.core import reimport, store
 from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
 from glossator.core.nlp.model import ModelInfo, load_model, package_info
-from glossator.core.reimport import ImportReport, Reading
+from glossator.core.reimport import Reading
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import ArticleSummary, StoredArticle, stored_article
 
 __all__ = [
-    "AnalysisOutcome", "ImportReport", "Reading", "analyse", "cached_model", "delete_article",
+    "AnalysisOutcome", "Imported", "Reading", "analyse", "cached_model", "delete_article",
     "entity_rules", "find_article", "get_article", "import_file", "import_stdin", "list_articles",
     "read_file", "read_pasted", "resolve_article", "run_analysis", "save_analysis", "store_reading",
 ]
@@ -40,30 +39,49 @@ class AnalysisOutcome:
     claims: int
 
 
-def _imported(report: ImportReport) -> Done[ImportReport]:
+@dataclass(frozen=True)
+class Imported:
+    """What an import stored: the article, and what came back from an export."""
+
+    article: StoredArticle
+    from_export: bool
+    merged: bool          # the text was in the library already; only what it lacked was added
+    notes: int
+    sources: int
+    statuses: int
+    highlights: int
+    tags: int
+    warnings: list[str]
+    summary_line: str
+
+    def summary(self) -> str:
+        """One line for a status bar or a terminal; empty for an ordinary import."""
+        return self.summary_line
+
+
+def _imported(report: reimport.ImportReport) -> Done[Imported]:
     article = stored_article(report.row)
     changes = Changes(article_list=True) | annotations_of(article.id)
     if report.from_export:
         changes |= Changes(article_notes=frozenset({article.id}), tag_names=bool(report.tags))
-    return Done(dataclasses.replace(report, row=article), changes)
+    imported = Imported(article, report.from_export, report.merged, report.notes, report.sources, report.statuses,
+                        report.highlights, report.tags, list(report.warnings), report.summary())
+    return Done(imported, changes)
 
 
-def store_reading(reading: Reading) -> Done[ImportReport]:
-    """Store what ``read_file`` or ``read_pasted`` read; an export's notes and sources come back.
-
-    The report's ``row`` is the stored article (a ``StoredArticle``).
-    """
+def store_reading(reading: Reading) -> Done[Imported]:
+    """Store what ``read_file`` or ``read_pasted`` read; an export's notes and sources come back."""
     with store.transaction():
         return _imported(reimport.store_reading(reading))
 
 
-def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[ImportReport]:
+def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[Imported]:
     """Read and store a file in one step (see ``store_reading``)."""
     return store_reading(read_file(path, max_bytes=max_bytes))
 
 
 def import_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
-                 max_bytes: int | None = None) -> Done[ImportReport]:
+                 max_bytes: int | None = None) -> Done[Imported]:
     """Read and store an article piped on standard input."""
     return store_reading(reimport.read_stdin(stream, format=format, max_bytes=max_bytes))
 
@@ -152,7 +170,7 @@ def resolve_article(ref: str, *, analyse_files: bool = True) -> StoredArticle:
     """An article from an id, a stored path, or a file to import (and analyse)."""
     path = Path(ref)
     if not ref.isdigit() and path.exists():
-        article = import_file(path).value.row
+        article = import_file(path).value.article
         if analyse_files:
             analyse(article.id)
         return article

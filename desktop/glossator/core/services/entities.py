@@ -130,7 +130,7 @@ def not_an_entity(article_id: int, surface: str) -> Done[Unmarked]:
     key = surface_key(surface)
     with store.transaction():
         ids = [r.id for r in store.annotation_records(article_id)
-               if r.kind == "entity" and surface_key(r.quote) == key]
+               if r.id is not None and r.kind == "entity" and surface_key(r.quote) == key]
         snapshots = [store.snapshot_annotation(i) for i in ids]
         for annotation_id in ids:
             store.delete_annotation(annotation_id)

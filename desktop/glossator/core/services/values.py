@@ -99,7 +99,8 @@ def stored_article(row: models.Article) -> StoredArticle:
 
 
 def note(row: models.Note) -> Note:
-    span = (row.annotation.start, row.annotation.end) if row.annotation_id is not None else None
+    on = row.annotation if row.annotation_id is not None else None
+    span = (on.start, on.end) if on is not None else None
     return Note(id=row.id, article_id=row.article_id, annotation_id=row.annotation_id, body=row.body, span=span)
 
 

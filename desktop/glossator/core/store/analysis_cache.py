@@ -96,9 +96,9 @@ def _clear_untouched_auto(article_id: int) -> set[tuple[str, int, int]]:
     # The JSON text is searched first so only the few candidates are decoded.
     edited = [
         row_id
-        for row_id, attrs in annotation.select(annotation.id, annotation.attrs)
-        .where(of_article & (annotation.origin == "auto") & annotation.attrs.contains("user_edited"))
-        .tuples()
+        for row_id, attrs in models.row_tuples(
+            annotation.select(annotation.id, annotation.attrs)
+            .where(of_article & (annotation.origin == "auto") & annotation.attrs.contains("user_edited")))
         if isinstance(attrs, dict) and attrs.get("user_edited")
     ]
     linked = (
@@ -111,7 +111,7 @@ def _clear_untouched_auto(article_id: int) -> set[tuple[str, int, int]]:
     touched = (annotation.status != "unchecked") | annotation.id.in_(linked) | annotation.id.in_(edited)
     annotation.delete().where(of_article & (annotation.origin == "auto") & ~touched).execute()
     remaining = annotation.select(annotation.kind, annotation.start, annotation.end).where(of_article)
-    return set(remaining.tuples())
+    return set(models.row_tuples(remaining))
 
 
 def _record_run(

@@ -38,7 +38,7 @@ def entity_marks(label: str | None = None, article_ids: list[int] | None = None,
         query = query.where(fn.LOWER(annotation.quote).contains(word) | fn.LOWER(annotation.attrs).contains(word))
     query = query.order_by(annotation.article, annotation.start)
     marks = []
-    for article_id, mark_label, start, end, quote, attrs in query.tuples():
+    for article_id, mark_label, start, end, quote, attrs in models.row_tuples(query):
         attrs = models.Annotation.attrs.python_value(attrs) if isinstance(attrs, str) else attrs
         canonical = (attrs or {}).get("canonical") or quote
         marks.append(EntityMark(article_id, mark_label, start, end, quote, " ".join(str(canonical).split())))

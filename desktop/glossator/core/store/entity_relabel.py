@@ -54,11 +54,7 @@ def replace_auto_entities(article_id: int, spans: list[Span]) -> list[Span]:
         previous = [Span("entity", r.label, r.start, r.end, r.score, dict(r.attrs or {})) for r in old_rows]
         if old_rows:
             models.Annotation.delete().where(models.Annotation.id.in_([r.id for r in old_rows])).execute()
-        kept = set(
-            models.Annotation.select(models.Annotation.start, models.Annotation.end)
-            .where((models.Annotation.article == article_id) & (models.Annotation.kind == "entity"))
-            .tuples()
-        )
+        kept = set(entity_ranges(article_id))
         now = models.utc_now()
         rows = []
         for span in spans:
@@ -80,8 +76,8 @@ def replace_auto_entities(article_id: int, spans: list[Span]) -> list[Span]:
 def entity_ranges(article_id: int) -> list[tuple[int, int]]:
     """(start, end) of every entity mark of the article, automatic or the reader's."""
     annotation = models.Annotation
-    return list(annotation.select(annotation.start, annotation.end)
-                .where((annotation.article == article_id) & (annotation.kind == "entity")).tuples())
+    return list(models.row_tuples(annotation.select(annotation.start, annotation.end)
+                                  .where((annotation.article == article_id) & (annotation.kind == "entity"))))
 
 
 def article_exists(article_id: int) -> bool:

@@ -33,7 +33,7 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
         self.last_recovery: str | None = None
 
     def _initialize_connection(self, conn) -> None:
-        super()._initialize_connection(conn)
+        super()._initialize_connection(conn)  # type: ignore[misc]  # peewee's hook, missing from its stubs
         if self.guarded:
             self.remember_files(conn)
 
@@ -48,7 +48,7 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
     def _close(self, conn) -> None:
         with self._opened_lock:
             self._opened.pop(id(conn), None)
-        super()._close(conn)
+        super()._close(conn)  # type: ignore[misc]  # peewee's hook, missing from its stubs
 
     def hold_problem(self) -> str | None:
         """Why this thread's connection no longer holds the library safely, or None."""

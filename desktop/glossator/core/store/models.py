@@ -7,7 +7,9 @@ any other peewee backend) can hold them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from peewee import (
     AutoField,
@@ -18,6 +20,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     TextField,
 )
 
@@ -27,6 +30,16 @@ DB = DatabaseProxy()
 def utc_now() -> datetime:
     """The current time as a naive UTC datetime, the form every timestamp column holds."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def row_tuples(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples (peewee's stubs type ``.tuples()`` as models)."""
+    return iter(query.tuples())
+
+
+def row_dicts(query: Any) -> Iterator[dict[str, Any]]:
+    """The rows of ``query`` as dictionaries by column name."""
+    return iter(query.dicts())
 
 
 class JSONTextField(TextField):
@@ -95,6 +108,12 @@ class Annotation(BaseModel):
     class Meta:
         indexes = ((("article", "start"), False),)
 
+    # Made by peewee, declared for the type checker: the foreign key's column and the backrefs.
+    article_id: int
+    notes: ModelSelect[Note]
+    sources: ModelSelect[Source]
+    annotation_tags: ModelSelect[AnnotationTag]
+
 
 class Note(BaseModel):
     """A Markdown note on an annotation, or on the whole article when ``annotation`` is null."""
@@ -105,6 +124,9 @@ class Note(BaseModel):
     body = TextField(default="")
     created = DateTimeField(default=utc_now)
     updated = DateTimeField(default=utc_now)
+
+    article_id: int
+    annotation_id: int | None
 
 
 class Source(BaseModel):
@@ -117,6 +139,8 @@ class Source(BaseModel):
     stance = CharField(max_length=16, default="context")
     note = TextField(default="")
     created = DateTimeField(default=utc_now)
+
+    annotation_id: int
 
 
 class Tag(BaseModel):

@@ -34,9 +34,8 @@ def annotation_times(article_id: int) -> dict[int, tuple[datetime, datetime]]:
     query = (
         models.Annotation.select(models.Annotation.id, models.Annotation.created, models.Annotation.updated)
         .where(models.Annotation.article == article_id)
-        .tuples()
     )
-    return {ident: (created, updated) for ident, created, updated in query}
+    return {ident: (created, updated) for ident, created, updated in models.row_tuples(query)}
 
 
 def _record(row: models.Annotation) -> AnnotationRecord:

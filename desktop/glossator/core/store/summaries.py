@@ -71,7 +71,6 @@ def list_articles() -> list[ArticleSummary]:
         .join_from(article, notes, JOIN.LEFT_OUTER, on=(notes.c.article_id == article.id))
         .join_from(article, sources, JOIN.LEFT_OUTER, on=(sources.c.article_id == article.id))
         .order_by(article.imported_at.desc(), article.id.desc())
-        .dicts()
     )
     return [
         ArticleSummary(
@@ -85,7 +84,7 @@ def list_articles() -> list[ArticleSummary]:
             notes=int(row["notes"]),
             sources=int(row["sources"]),
         )
-        for row in query
+        for row in models.row_dicts(query)
     ]
 
 

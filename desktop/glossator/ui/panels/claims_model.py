@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from typing import cast
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from glossator.core.annotation import AnnotationRecord
@@ -66,7 +68,7 @@ class ClaimsModel(RowsModel):
     def claim(self, row: int) -> AnnotationRecord:
         return self.row_object(row)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
@@ -161,8 +163,8 @@ class ClaimsFilter(QSortFilterProxyModel):
         self._min_score = score
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        record = self.sourceModel().claim(source_row)
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        record = cast(ClaimsModel, self.sourceModel()).claim(source_row)
         if self._kind and record.label != self._kind:
             return False
         if self._min_score > 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from glossator.core.annotation import AnnotationRecord
@@ -140,24 +140,24 @@ class EntitiesModel(TwoLevelModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         group_row, row = self.position(index)
         group = self._groups[group_row]
-        entry = group if row is None else group.names[row]
+        entry = None if row is None else group.names[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COUNT:
-                return group.total if row is None else len(entry.mentions)
-            return type_title(group.label) if row is None else entry.name
+                return group.total if entry is None else len(entry.mentions)
+            return type_title(group.label) if entry is None else entry.name
         if role == Qt.ItemDataRole.DecorationRole and row is None and column == NAME:
             return chip_icon(entity_colour(group.label, self._dark), self._outline)
         if role == Qt.ItemDataRole.FontRole and row is None:
             return self._group_font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and row is not None:
+        if role == Qt.ItemDataRole.ToolTipRole and entry is not None:
             count = len(entry.mentions)
             return f"{entry.name}: {count} mention{'s' * (count != 1)} — click to go to the next one"
         return None

@@ -95,7 +95,7 @@ class EntitiesPanel(QWidget):
         key = (record.label, entity_name(record))
         source = self._model.find(*key)
         entry = self._model.entry(source)
-        if entry is None:
+        if not isinstance(entry, EntityName):
             return
         ids = [m.id for m in entry.mentions]
         # The next click then continues from the mention selected elsewhere (the reader).
@@ -108,7 +108,7 @@ class EntitiesPanel(QWidget):
         entry = self._model.entry(source)
         if not isinstance(entry, EntityName) or not entry.mentions:
             return
-        key = self._model.key(source)
+        key = (self._model.key(source)[0], entry.name)
         position = self._next.get(key, 0) % len(entry.mentions)
         self._next[key] = position + 1
         mention = entry.mentions[position]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC
+from typing import cast
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 from glossator.core.services.values import ArticleSummary, SearchHit
@@ -72,7 +73,7 @@ class LibraryModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         summary = self._rows[index.row()]
@@ -155,16 +156,16 @@ class LibraryFilter(QSortFilterProxyModel):
         """The full-text match that keeps this article in the list, if any."""
         return self._hits.get(article_id)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE and self._needle:
             hit = self._hits.get(index.data(ID_ROLE))
             if hit is not None:
                 return f"{index.data()}\nFound in {FOUND_IN[hit.kind]}: {hit.plain_snippet('“', '”')}"
         return super().data(index, role)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
-        summary = self.sourceModel().article(source_row)
+        summary = cast(LibraryModel, self.sourceModel()).article(source_row)
         return (self._needle in summary.title.casefold() or self._needle in summary.source.casefold()
                 or summary.id in self._hits)

@@ -141,6 +141,8 @@ class LibraryPanel(QWidget):
         if article_id is None:
             return False
         row = self._model.row_of(article_id)
+        if row is None:
+            return False
         title = self._model.article(row).title or "Untitled"
         if confirm and not self._confirm(title):
             return False

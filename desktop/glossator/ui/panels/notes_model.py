@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from glossator.core.annotation import AnnotationRecord, SourceRef
@@ -97,7 +97,7 @@ class NotesModel(TwoLevelModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 1
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         group_row, row = self.position(index)

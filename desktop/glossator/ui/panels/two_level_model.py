@@ -21,7 +21,7 @@ class TwoLevelModel(QAbstractItemModel):
         raise NotImplementedError
 
     @staticmethod
-    def position(index: QModelIndex) -> tuple[int, int | None]:
+    def position(index: QModelIndex | QPersistentModelIndex) -> tuple[int, int | None]:
         """``(group, None)`` for a group's index, ``(group, row)`` for a row under a group."""
         if index.internalId() == _GROUP:
             return index.row(), None

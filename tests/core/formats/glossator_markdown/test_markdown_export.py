@@ -1,4 +1,4 @@
-"""The annotated Markdown export against its contract (DESIGN.md), on the DeepSeek sample."""
+"""The annotated Markdown export against its format (README, "Annotated Markdown"), on the DeepSeek sample."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ def exported(tmp_path):
     """An export with two noted passages and sources, made in the test's library."""
     source = tmp_path / "port.txt"
     source.write_text(TEXT, encoding="utf-8")
-    row = articles.import_file(source).value.row
+    row = articles.import_file(source).value.article
     store.add_note(row.id, *_span("4.2 million containers"), "first note")
     store.add_note(row.id, *_span("Traffic fell by 12%"), "second note")
     store.add_source(row.id, *_span("officials said"), "http://[::1]:80/report", "local copy")

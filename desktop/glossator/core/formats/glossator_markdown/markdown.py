@@ -1,4 +1,4 @@
-"""Annotated Markdown export of an article: the contract in DESIGN.md, "Annotated Markdown export".
+"""Annotated Markdown export of an article (the format is described in the README, "Annotated Markdown").
 
 The file is, in order: YAML front matter; a ``# title`` heading unless the article already
 starts with it; the article body between two comment lines, with its headings, paragraphs,

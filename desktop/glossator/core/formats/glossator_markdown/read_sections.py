@@ -122,9 +122,9 @@ def definitions(lines: Sequence[str]) -> dict[str, Definition]:
 
 def _definition(block: list[str]) -> Definition:
     if len(block) == 1:
-        head, *parts = PART_BREAK.split(block[0])
+        head, *one_line_parts = PART_BREAK.split(block[0])
         definition = Definition(head)
-        for part in parts:
+        for part in one_line_parts:
             # The one-line form puts a full stop after every part that lacks one (see footnotes.py).
             lead = PART_LEAD.match(part)
             one = part if lead and lead.group(1) == "Note" else part[:-1] if part.endswith(".") else part
