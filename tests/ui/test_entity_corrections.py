@@ -62,10 +62,11 @@ def test_corrections_reach_a_stored_article_and_undo_puts_labels_back(qtbot, win
     assert not _forms(records, OTHER, "AIME")
     assert window.acts[Act.UNDO_RELABEL].isEnabled()
 
+    # Undo and redo of a library relabel run on the library worker and land a moment later.
     window.acts[Act.UNDO_RELABEL].trigger()
-    assert _entities(window.session.records, OTHER) == before
+    qtbot.waitUntil(lambda: _entities(window.session.records, OTHER) == before, timeout=10_000)
     window.acts[Act.REDO_RELABEL].trigger()
-    assert _forms(window.session.records, OTHER, "Anthropic") == ["ORG", "ORG"]
+    qtbot.waitUntil(lambda: _forms(window.session.records, OTHER, "Anthropic") == ["ORG", "ORG"], timeout=10_000)
     # The article the corrections were made in keeps them.
     assert not _forms(store.annotation_records(article_id), text, "AIME")
 

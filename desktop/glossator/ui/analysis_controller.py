@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from glossator.core.errors import GlossatorError
-from glossator.core.services import articles
+from glossator.core.services import articles, worker
 from glossator.ui.background import BackgroundTask, Pools
+from glossator.ui.library_jobs import LibraryJob
 
 
 class AnalysisController(QObject):
@@ -34,10 +34,11 @@ class AnalysisController(QObject):
         self._reads: dict[str, BackgroundTask] = {}
         self._analyses: dict[int, BackgroundTask] = {}
         self._pasted = 0
+        self._storing: dict[str, LibraryJob] = {}
 
     # -- state -------------------------------------------------------------------------
     def is_busy(self) -> bool:
-        return bool(self._reads or self._analyses)
+        return bool(self._reads or self._analyses or self._storing)
 
     def is_analysing(self, article_id: int) -> bool:
         return article_id in self._analyses
@@ -68,17 +69,34 @@ class AnalysisController(QObject):
 
     def _read_done(self, key: str, path: str, reading) -> None:
         self._reads.pop(key, None)
-        try:
-            report = articles.store_reading(reading).value
-        except GlossatorError as exc:  # a full disk, a locked library: said in one sentence
-            self.open_failed.emit(path, str(exc))
-            self.busy_changed.emit(self.is_busy())
-            return
-        row = report.article
-        self.article_opened.emit(row.id, path)
+        # A full disk, a locked library: said in one sentence.
+        self._store(key, worker.in_background(articles.store_reading, reading),
+                    lambda done, p=path: self._stored(p, done.value),
+                    lambda message, p=path: self.open_failed.emit(p, message))
+
+    def _stored(self, path: str, report: articles.Imported) -> None:
+        article_id = report.article.id
+        self.article_opened.emit(article_id, path)
         if report.summary():
-            self.import_reported.emit(row.id, report.summary())
-        self.analyse(row.id)
+            self.import_reported.emit(article_id, report.summary())
+        self.analyse(article_id)
+
+    def _store(self, key: str, future, succeeded, failed) -> None:
+        """Hand a write to the library worker; the controller is busy until it has landed."""
+        job = LibraryJob(future, self)
+        self._storing[key] = job
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.succeeded.connect(lambda _result, k=key: self._stored_done(k))
+        job.failed.connect(lambda _message, k=key: self._stored_done(k))
+
+    def _stored_done(self, key: str) -> None:
+        self._storing.pop(key, None)
+        self.busy_changed.emit(self.is_busy())
+
+    def pending_writes(self) -> list:
+        """The futures of the writes still on their way to the library."""
+        return [job.future for job in self._storing.values()]
 
     def _read_failed(self, key: str, path: str, message: str) -> None:
         self._reads.pop(key, None)
@@ -114,13 +132,10 @@ class AnalysisController(QObject):
 
     def _analysis_done(self, article_id: int, result) -> None:
         self._analyses.pop(article_id, None)
-        try:
-            articles.save_analysis(article_id, result)
-        except GlossatorError as exc:  # the article may have been deleted meanwhile
-            self.analysis_failed.emit(article_id, str(exc))
-        else:
-            self.analysis_finished.emit(article_id, True)
-        self.busy_changed.emit(self.is_busy())
+        # The article may have been deleted meanwhile: then the write fails with its reason.
+        self._store(f"analysis:{article_id}", worker.in_background(articles.save_analysis, article_id, result),
+                    lambda _done, a=article_id: self.analysis_finished.emit(a, True),
+                    lambda message, a=article_id: self.analysis_failed.emit(a, message))
 
     def _analysis_failed(self, article_id: int, message: str) -> None:
         self._analyses.pop(article_id, None)

@@ -11,7 +11,7 @@ from glossator import __version__
 from glossator.core.errors import GlossatorError, UnusableDatabaseError
 from glossator.core.paths import resolve_db_path
 from glossator.core.resources import resource_path, sample_article
-from glossator.core.services import maintenance
+from glossator.core.services import maintenance, worker
 from glossator.ui.crash_handler import CrashHandler
 from glossator.ui.library_recovery import recover_library
 from glossator.ui.qt_app import application
@@ -31,8 +31,19 @@ def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) ->
     app.setWindowIcon(QIcon(str(resource_path("icons", "glossator.svg"))))
     crashes = CrashHandler(parent=app)
     crashes.install()
-    if not open_library(db):
+    # From here on the library is opened, read and written on its own thread only.
+    library = worker.LibraryWorker()
+    worker.install(library)
+    try:
+        return _run_window(app, files, db, smoke_test)
+    finally:
+        worker.install(None)
+        library.stop()
         crashes.uninstall()
+
+
+def _run_window(app, files: list[str], db: str | None, smoke_test: bool) -> int:
+    if not open_library(db):
         return 2
 
     from glossator.ui.main_window import MainWindow
@@ -48,8 +59,8 @@ def run(files: list[str], db: str | None = None, *, smoke_test: bool = False) ->
         QTimer.singleShot(0, lambda: window.open_files(files))
     code = app.exec()
     window.pools.wait()
+    window.settle_background_work()
     maintenance.close_library()
-    crashes.uninstall()
     return code
 
 

@@ -15,29 +15,43 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-from glossator.core.services import articles, entities
+from glossator.core.services import articles, entities, worker
 from glossator.ui.background import BackgroundTask
+from glossator.ui.library_jobs import LibraryJob
 
 if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
 
 
 class RelabelLibrary(QUndoCommand):
-    """New entity marks for many articles; undo puts every article's previous marks back."""
+    """New entity marks for many articles; undo puts every article's previous marks back.
 
-    def __init__(self, found: dict, changed, text: str):
+    The marks were written before the command was pushed, so its first redo does nothing.
+    Later undos and redos run on the library worker in chunks, like the first writing, and
+    the command owner hears of each when it has landed.
+    """
+
+    def __init__(self, relabel: LibraryRelabel, found: dict, previous: dict, text: str):
         super().__init__(text)
+        self.relabel = relabel
         self.found = found
-        self.changed = changed
-        self.previous: dict = {}
+        self.previous = previous
+        self._written = True
 
     def redo(self) -> None:
-        done = entities.apply_relabelling(self.found)
-        self.previous = done.value
-        self.changed(done.changes)
+        if self._written:
+            self._written = False
+            return
+        job = self.relabel.start(worker.in_steps(entities.relabelling_in_steps(self.found)))
+        job.succeeded.connect(self._redone)
 
     def undo(self) -> None:
-        self.changed(entities.undo_relabelling(self.previous).changes)
+        job = self.relabel.start(worker.in_steps(entities.undo_relabelling_in_steps(self.previous)))
+        job.succeeded.connect(lambda done: self.relabel.changed(done.changes))
+
+    def _redone(self, done) -> None:
+        self.previous = done.value
+        self.relabel.changed(done.changes)
 
 
 class CorrectionBar(QFrame):
@@ -89,6 +103,7 @@ class LibraryRelabel(QObject):
         self._include_current = False
         self.bar.apply_requested.connect(lambda: self.run(include_current=self._include_current))
         self.task: BackgroundTask | None = None
+        self.jobs: set[LibraryJob] = set()
 
     def _targets(self, include_current: bool) -> list[int]:
         current = self.window.session.article_id
@@ -105,33 +120,61 @@ class LibraryRelabel(QObject):
         self.bar.ask(f"{what}. Apply your entity corrections to the {count} {others}stored article{plural} too?")
 
     def is_running(self) -> bool:
-        return self.task is not None
+        return self.task is not None or bool(self.jobs)
+
+    def pending_writes(self) -> list:
+        """The futures of the re-labelling writes still on their way to the library."""
+        return [job.future for job in self.jobs]
+
+    def start(self, future) -> LibraryJob:
+        """Follow a library job of the re-labelling until it lands."""
+        job = LibraryJob(future, self)
+        self.jobs.add(job)
+        job.succeeded.connect(lambda _result, j=job: self.jobs.discard(j))
+        job.failed.connect(lambda message, j=job: self._failed(message, j))
+        return job
 
     def run(self, *, include_current: bool = False) -> None:
-        """Re-label the stored articles in the background with the current rules."""
-        if self.task is not None:
+        """Re-label the stored articles in the background with the current rules.
+
+        The texts are read, then analysed on the NLP thread, then written, each article's
+        marks replaced, in chunks on the library worker; the window stays responsive."""
+        if self.is_running():
             return
-        texts = entities.library_texts(self._targets(include_current))
+        targets = self._targets(include_current)
+        if not targets:
+            return
+        self.window.statusBar().showMessage(f"Re-labelling the entities of {len(targets)} articles…")
+        rules = articles.entity_rules()
+        job = self.start(worker.in_steps(entities.library_texts_in_steps(targets)))
+        job.succeeded.connect(lambda texts: self._analyse(texts, rules))
+
+    def _analyse(self, texts: dict, rules: dict) -> None:
         if not texts:
             return
-        self.window.statusBar().showMessage(f"Re-labelling the entities of {len(texts)} articles…")
-        self.task = BackgroundTask(entities.relabelled_entities, texts, articles.entity_rules())
-        self.task.succeeded.connect(self._done)
+        self.task = BackgroundTask(entities.relabelled_entities, texts, rules)
+        self.task.succeeded.connect(self._write)
         self.task.failed.connect(self._failed)
         self.task.start(self.window.pools.nlp)
 
-    def _done(self, found: dict) -> None:
+    def _write(self, found: dict) -> None:
         self.task = None
-        count = len(found)
-        self.undo_stack.push(RelabelLibrary(found, self._changed, f"Relabel {count} Article{'s' * (count != 1)}"))
+        job = self.start(worker.in_steps(entities.relabelling_in_steps(found)))
+        job.succeeded.connect(lambda done: self._done(found, done))
+
+    def _done(self, found: dict, done) -> None:
+        count = len(done.value)
+        self.undo_stack.push(RelabelLibrary(self, found, done.value, f"Relabel {count} Article{'s' * (count != 1)}"))
+        self.changed(done.changes)
         self.window.statusBar().showMessage(
             f"Re-labelled {count} article{'s' * (count != 1)} (Edit > Undo Library Relabel puts them back)", 8000)
         self.finished.emit(count)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, job: LibraryJob | None = None) -> None:
         self.task = None
+        self.jobs.discard(job)
         self.window.statusBar().showMessage(f"Re-labelling failed: {message}", 8000)
         self.failed.emit(message)
 
-    def _changed(self, changes) -> None:
+    def changed(self, changes) -> None:
         self.window.session.apply(changes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent import futures
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
         for _attempt in range(3):
             self.controller.cancel()
             self.pools.wait()
+            futures.wait(self.controller.pending_writes() + self.relabel.pending_writes(), timeout=30)
             QCoreApplication.sendPostedEvents()  # the queued results and cancellations
             if not self.controller.is_busy() and not self.relabel.is_running():
                 return True

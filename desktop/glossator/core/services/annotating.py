@@ -10,6 +10,7 @@ from glossator.core import store
 from glossator.core.services import values
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import AnnotationRecord, Note, Source
+from glossator.core.services.worker import front_door
 from glossator.core.store.sources import check_url
 from glossator.core.store.tags import clean_tag_name
 
@@ -28,15 +29,18 @@ def _article_of(annotation_id: int) -> int:
     return store.get_annotation(annotation_id).article_id
 
 
+@front_door
 def annotation_records(article_id: int) -> list[AnnotationRecord]:
     """The article's annotations, each with its notes, sources and tags, in text order."""
     return store.annotation_records(article_id)
 
 
+@front_door
 def annotation_status(annotation_id: int) -> str:
     return store.get_annotation(annotation_id).status
 
 
+@front_door
 def add_annotation(article_id: int, kind: str, label: str, start: int, end: int, *,
                    attrs: dict | None = None) -> Done[int]:
     """Mark ``start:end`` as an entity, claim or highlight of the reader's; the id of the mark."""
@@ -45,6 +49,7 @@ def add_annotation(article_id: int, kind: str, label: str, start: int, end: int,
     return Done(row.id, Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def delete_annotations(annotation_ids: list[int]) -> Done[list[Snapshot]]:
     """Delete annotations with everything attached; their snapshots bring them back exactly."""
     with store.transaction():
@@ -55,6 +60,7 @@ def delete_annotations(annotation_ids: list[int]) -> Done[list[Snapshot]]:
     return Done(snapshots, Changes(article_list=True, annotations=articles, tag_names=True))
 
 
+@front_door
 def restore_annotations(snapshots: list[Snapshot]) -> Done[list[int]]:
     """Recreate deleted annotations; returns their new ids, in the same order."""
     with store.transaction():
@@ -63,6 +69,7 @@ def restore_annotations(snapshots: list[Snapshot]) -> Done[list[int]]:
     return Done(ids, Changes(article_list=True, annotations=articles, tag_names=True))
 
 
+@front_door
 def set_status(annotation_id: int, status: str) -> Done[str]:
     """Record what checking found; returns the status it had before."""
     with store.transaction():
@@ -73,15 +80,18 @@ def set_status(annotation_id: int, status: str) -> Done[str]:
 
 
 # -- notes ---------------------------------------------------------------------------------
+@front_door
 def get_note(note_id: int) -> Note:
     return values.note(store.get_note(note_id))
 
 
+@front_door
 def article_notes(article_id: int) -> list[Note]:
     """The notes on the article as a whole, oldest first."""
     return [values.note(row) for row in store.article_notes(article_id)]
 
 
+@front_door
 def add_note(article_id: int, start: int, end: int, body: str) -> Done[Note]:
     """A note on ``start:end``; it joins the mark covering exactly that range, or a new highlight."""
     with store.transaction():
@@ -89,6 +99,7 @@ def add_note(article_id: int, start: int, end: int, body: str) -> Done[Note]:
     return Done(added, Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def add_article_note(article_id: int, body: str) -> Done[Note]:
     """A note on the whole article."""
     with store.transaction():
@@ -96,6 +107,7 @@ def add_article_note(article_id: int, body: str) -> Done[Note]:
     return Done(added, Changes(article_list=True, article_notes=frozenset({article_id})))
 
 
+@front_door
 def update_note(note_id: int, body: str) -> Done[Note]:
     """Replace a note's text; returns the note as it was."""
     with store.transaction():
@@ -104,6 +116,7 @@ def update_note(note_id: int, body: str) -> Done[Note]:
     return Done(before, _note_changes(before))
 
 
+@front_door
 def delete_note(note_id: int) -> Done[Note]:
     """Delete a note; returns it as it was, for undo."""
     with store.transaction():
@@ -119,10 +132,12 @@ def _note_changes(changed: Note) -> Changes:
 
 
 # -- sources -------------------------------------------------------------------------------
+@front_door
 def get_source(source_id: int) -> Source:
     return values.source(store.get_source(source_id))
 
 
+@front_door
 def add_source(article_id: int, start: int, end: int, url: str, title: str = "", stance: str = "context",
                note: str = "") -> Done[Source]:
     """A source on ``start:end`` with its stance; the link must be http(s), mailto or doi."""
@@ -131,6 +146,7 @@ def add_source(article_id: int, start: int, end: int, url: str, title: str = "",
     return Done(added, Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def update_source(source_id: int, **changes: str) -> Done[Source]:
     """Change any of a source's url, title, stance or note; returns the source as it was."""
     with store.transaction():
@@ -140,6 +156,7 @@ def update_source(source_id: int, **changes: str) -> Done[Source]:
     return Done(before, annotations_of(article_id))
 
 
+@front_door
 def delete_source(source_id: int) -> Done[Source]:
     """Delete a source (the passage stays marked); returns it as it was, for undo."""
     with store.transaction():
@@ -150,11 +167,13 @@ def delete_source(source_id: int) -> Done[Source]:
 
 
 # -- tags ----------------------------------------------------------------------------------
+@front_door
 def list_tags() -> list[str]:
     """The names of the tags in use, sorted case-insensitively."""
     return store.list_tags()
 
 
+@front_door
 def add_tag(annotation_id: int, name: str) -> Done[str]:
     """Put a tag on an annotation; returns the tag's name as stored."""
     with store.transaction():
@@ -163,6 +182,7 @@ def add_tag(annotation_id: int, name: str) -> Done[str]:
     return Done(stored, Changes(tag_names=True) | annotations_of(article_id))
 
 
+@front_door
 def remove_tag(annotation_id: int, name: str) -> Done[None]:
     """Take a tag off an annotation (harmless if it is not there)."""
     with store.transaction():

@@ -18,6 +18,7 @@ from glossator.core.nlp.model import ModelInfo, load_model, package_info
 from glossator.core.reimport import Reading
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import ArticleSummary, StoredArticle, stored_article
+from glossator.core.services.worker import front_door
 
 __all__ = [
     "AnalysisOutcome", "Imported", "Reading", "analyse", "cached_model", "delete_article",
@@ -25,6 +26,7 @@ __all__ = [
     "read_file", "read_pasted", "resolve_article", "run_analysis", "save_analysis", "store_reading",
 ]
 
+# Reading touches no database: these run on whichever thread calls them.
 read_file = reimport.read_file
 read_pasted = reimport.read_pasted
 
@@ -69,38 +71,45 @@ def _imported(report: reimport.ImportReport) -> Done[Imported]:
     return Done(imported, changes)
 
 
+@front_door
 def store_reading(reading: Reading) -> Done[Imported]:
     """Store what ``read_file`` or ``read_pasted`` read; an export's notes and sources come back."""
     with store.transaction():
         return _imported(reimport.store_reading(reading))
 
 
+@front_door
 def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[Imported]:
     """Read and store a file in one step (see ``store_reading``)."""
     return store_reading(read_file(path, max_bytes=max_bytes))
 
 
+@front_door
 def import_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
                  max_bytes: int | None = None) -> Done[Imported]:
     """Read and store an article piped on standard input."""
     return store_reading(reimport.read_stdin(stream, format=format, max_bytes=max_bytes))
 
 
+@front_door
 def list_articles() -> list[ArticleSummary]:
     """Every article of the library with its counts, newest first."""
     return store.list_articles()
 
 
+@front_door
 def get_article(article_id: int) -> StoredArticle:
     """The stored article with this id; NotFoundError if there is none."""
     return stored_article(store.get_article(article_id))
 
 
+@front_door
 def find_article(ref: str) -> StoredArticle:
     """An article by id, or by the path it was imported from."""
     return stored_article(store.find_article(ref))
 
 
+@front_door
 def delete_article(article_id: int) -> Done[None]:
     """Delete an article with its annotations, notes and sources."""
     with store.transaction():
@@ -108,11 +117,13 @@ def delete_article(article_id: int) -> Done[None]:
     return Done(None, Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def entity_rules() -> dict[str, str]:
     """The reader's entity corrections as surface form -> label (or IGNORE), for an analysis."""
     return {rule.text: rule.label for rule in store.list_entity_rules()}
 
 
+@front_door
 def cached_model(article_id: int, model: str | None = None) -> ModelInfo | None:
     """The model whose analysis of this article is stored, or None if it must be analysed."""
     info = package_info(model)
@@ -134,6 +145,7 @@ def run_analysis(
     return analyze_text(text, load_model(model), rules=rules, progress=progress, cancelled=cancelled)
 
 
+@front_door
 def save_analysis(article_id: int, result: AnalysisResult) -> Done[None]:
     """Store an analysis: automatic annotations replaced, the reader's kept."""
     with store.transaction():
@@ -147,6 +159,7 @@ def save_analysis(article_id: int, result: AnalysisResult) -> Done[None]:
     return Done(None, Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def analyse(article_id: int, *, force: bool = False, model: str | None = None,
             progress: Callable[[int, int], None] | None = None) -> AnalysisOutcome:
     """Analyse a stored article unless this model already did (the model is not even loaded then)."""
@@ -166,6 +179,7 @@ def analyse(article_id: int, *, force: bool = False, model: str | None = None,
     )
 
 
+@front_door
 def resolve_article(ref: str, *, analyse_files: bool = True) -> StoredArticle:
     """An article from an id, a stored path, or a file to import (and analyse)."""
     path = Path(ref)

@@ -9,20 +9,26 @@ correction and its undo is one transaction, so a failure leaves no half-made cor
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from glossator.core import entity_corrections, entity_index, rules_io, store
 from glossator.core.annotation import Span
 from glossator.core.entity_index import ArticleMentions, LibraryEntity
+from glossator.core.errors import NotFoundError
 from glossator.core.nlp.entity_aliases import ALIAS, alias_text
 from glossator.core.nlp.mentions import surface_key
 from glossator.core.services import values
 from glossator.core.services.annotating import Snapshot
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import EntityRule
+from glossator.core.services.worker import front_door
+from glossator.core.store.entity_relabel import article_exists
 
 IGNORE = store.IGNORE
+T = TypeVar("T")
 
 __all__ = [
     "ALIAS", "IGNORE", "ArticleMentions", "EntityRule", "LibraryEntity", "Marked", "Named",
@@ -32,10 +38,12 @@ __all__ = [
     "undo_name_entity", "undo_not_an_entity", "undo_relabelling",
 ]
 
+# Runs the analysis and touches no database: for a background thread.
 relabelled_entities = entity_corrections.relabelled_entities
 RULES = Changes(entity_rules=True)
 
 
+@front_door
 def list_rules() -> list[EntityRule]:
     """Every rule, by text and then label."""
     return [values.entity_rule(row) for row in store.list_entity_rules()]
@@ -56,6 +64,7 @@ def _replace_rule(text: str, label: str) -> tuple[EntityRule, bool, list[tuple[s
     return values.entity_rule(rule), (rule.text, rule.label) not in known, [(r.text, r.label) for r in clashing]
 
 
+@front_door
 def set_rule(text: str, label: str) -> Done[EntityRule]:
     """One name has one type: a rule for ``text`` replaces an older one with another label."""
     with store.transaction():
@@ -63,6 +72,7 @@ def set_rule(text: str, label: str) -> Done[EntityRule]:
     return Done(rule, RULES)
 
 
+@front_door
 def delete_rules(rule_ids: list[int]) -> Done[None]:
     with store.transaction():
         for rule_id in rule_ids:
@@ -70,11 +80,13 @@ def delete_rules(rule_ids: list[int]) -> Done[None]:
     return Done(None, RULES)
 
 
+@front_door
 def import_rules(path: str | os.PathLike) -> Done[int]:
     """Add the rules of a JSONL file; how many were new."""
     return Done(rules_io.import_rules(path), RULES)
 
 
+@front_door
 def export_rules(path: str | os.PathLike) -> int:
     """Write every rule to a JSONL file; how many."""
     return rules_io.export_rules(path)
@@ -92,6 +104,7 @@ class Marked:
     previous: list[Span]                   # the article's automatic entity marks before
 
 
+@front_door
 def mark_entity(article_id: int, start: int, end: int, label: str) -> Done[Marked]:
     """Mark ``start:end`` as an entity of ``label`` and remember it: the same name gets that
     type in this article at once, and in every later analysis."""
@@ -104,6 +117,7 @@ def mark_entity(article_id: int, start: int, end: int, label: str) -> Done[Marke
     return Done(marked, RULES | Changes(article_list=True) | annotations_of(article_id))
 
 
+@front_door
 def undo_mark_entity(marked: Marked) -> Done[None]:
     with store.transaction():
         store.delete_annotation(marked.annotation_id)
@@ -124,6 +138,7 @@ class Unmarked:
     rule_id: int | None = None
 
 
+@front_door
 def not_an_entity(article_id: int, surface: str) -> Done[Unmarked]:
     """Remove every entity mark of ``surface`` in the article, and remember for every later
     article that it is not an entity."""
@@ -139,6 +154,7 @@ def not_an_entity(article_id: int, surface: str) -> Done[Unmarked]:
     return Done(unmarked, RULES | Changes(article_list=True, tag_names=True) | annotations_of(article_id))
 
 
+@front_door
 def undo_not_an_entity(unmarked: Unmarked) -> Done[list[int]]:
     """Forget the rule and bring the marks back; their new ids."""
     with store.transaction():
@@ -157,6 +173,7 @@ class Named:
     previous: list[Span]
 
 
+@front_door
 def name_entity(article_id: int, form: str, canonical: str) -> Done[Named]:
     """From now on ``form`` is the entity called ``canonical``: here at once, and in every
     later analysis (a rename, or a merge into another entity)."""
@@ -169,6 +186,7 @@ def name_entity(article_id: int, form: str, canonical: str) -> Done[Named]:
     return Done(named, RULES | annotations_of(article_id))
 
 
+@front_door
 def undo_name_entity(named: Named) -> Done[None]:
     with store.transaction():
         entity_corrections.restore_entities({named.article_id: named.previous})
@@ -178,22 +196,26 @@ def undo_name_entity(named: Named) -> Done[None]:
 
 
 # -- the library ----------------------------------------------------------------------------
+@front_door
 def library_entities(label: str | None = None) -> list[LibraryEntity]:
     """Every entity of the library with how many articles mention it, most mentioned first."""
     return entity_index.library_entities(label)
 
 
+@front_door
 def articles_mentioning(name: str, label: str | None = None) -> list[ArticleMentions]:
     """The articles that mention ``name``, with each mention's range and sentence."""
     return entity_index.articles_mentioning(name, label)
 
 
+@front_door
 def library_texts(article_ids: list[int] | None = None) -> dict[int, str]:
     """The texts of the given stored articles (every one by default), by id, for re-labelling."""
     with store.reading():
         return entity_corrections.library_texts(article_ids)
 
 
+@front_door
 def apply_relabelling(found: dict[int, list[Span]]) -> Done[dict[int, list[Span]]]:
     """Write re-labelled entity marks (from ``relabelled_entities``); the marks they replaced."""
     with store.transaction():
@@ -201,12 +223,69 @@ def apply_relabelling(found: dict[int, list[Span]]) -> Done[dict[int, list[Span]
     return Done(previous, Changes(article_list=True, annotations=frozenset(previous)))
 
 
+@front_door
 def undo_relabelling(previous: dict[int, list[Span]]) -> Done[None]:
     with store.transaction():
         entity_corrections.restore_entities(previous)
     return Done(None, Changes(article_list=True, annotations=frozenset(previous)))
 
 
+# A long job's chunk holds the library for about this long, so a call the reader is waiting
+# for never waits much more than this behind it.
+STEP_BUDGET_S = 0.025
+
+
+def _in_steps(items: list[T], each: Callable[[T], None]) -> Generator[None, None, None]:
+    """Run ``each`` over ``items``, one transaction a chunk of about ``STEP_BUDGET_S``."""
+    position = 0
+    while position < len(items):
+        started = time.perf_counter()
+        with store.transaction():
+            while position < len(items):
+                each(items[position])
+                position += 1
+                if time.perf_counter() - started >= STEP_BUDGET_S:
+                    break
+        yield
+
+
+def library_texts_in_steps(article_ids: list[int]) -> Generator[None, None, dict[int, str]]:
+    """``library_texts`` for a long job: a chunk of articles read at each step."""
+    texts: dict[int, str] = {}
+
+    def read(article_id: int) -> None:
+        try:
+            texts[article_id] = store.get_article(article_id).text
+        except NotFoundError:
+            pass  # deleted meanwhile: nothing to re-label
+
+    yield from _in_steps(list(article_ids), read)
+    return texts
+
+
+def relabelling_in_steps(found: dict[int, list[Span]]) -> Generator[None, None, Done[dict[int, list[Span]]]]:
+    """``apply_relabelling`` for a long job: a chunk of articles written at each step."""
+    previous: dict[int, list[Span]] = {}
+
+    def apply(article_id: int) -> None:
+        previous.update(entity_corrections.apply_entities({article_id: found[article_id]}))
+
+    yield from _in_steps(list(found), apply)
+    return Done(previous, Changes(article_list=True, annotations=frozenset(previous)))
+
+
+def undo_relabelling_in_steps(previous: dict[int, list[Span]]) -> Generator[None, None, Done[None]]:
+    """``undo_relabelling`` for a long job."""
+
+    def restore(article_id: int) -> None:
+        if article_exists(article_id):
+            entity_corrections.restore_entities({article_id: previous[article_id]})
+
+    yield from _in_steps(list(previous), restore)
+    return Done(None, Changes(article_list=True, annotations=frozenset(previous)))
+
+
+@front_door
 def relabel_library(article_ids: list[int] | None = None, *, model: str | None = None,
                     progress: Callable[[int, int], None] | None = None) -> Done[dict[int, list[Span]]]:
     """Apply the current rules to stored articles in one go (the command line's way)."""

@@ -11,11 +11,13 @@ from glossator.core.errors import GlossatorError
 from glossator.core.formats.glossator_markdown.markdown import export_markdown
 from glossator.core.formats.web_annotation import ArticleNote, export_web_annotations
 from glossator.core.safe_write import write_text_atomically
+from glossator.core.services.worker import front_door
 
 # Export formats by name, with the file extension each is saved under.
 EXPORT_FORMATS = {"md": ".md", "jsonld": ".jsonld"}
 
 
+@front_door
 def render_markdown(article_id: int, *, entities: str = "inline", min_claim_score: float = 0.5,
                     exported_at: datetime | None = None) -> str:
     """The annotated Markdown of a stored article, with its notes and sources."""
@@ -31,6 +33,7 @@ def render_markdown(article_id: int, *, entities: str = "inline", min_claim_scor
         )
 
 
+@front_door
 def render_web_annotations(article_id: int, *, include_entities: bool = False, min_claim_score: float = 0.5,
                            exported_at: datetime | None = None) -> str:
     """A stored article's annotations, notes and sources as W3C Web Annotation JSON-LD."""
@@ -47,6 +50,7 @@ def render_web_annotations(article_id: int, *, include_entities: bool = False, m
         )
 
 
+@front_door
 def render_export(article_id: int, fmt: str = "md", **options) -> str:
     """The export of a stored article in ``fmt`` (``md`` or ``jsonld``) with that format's options."""
     if fmt == "jsonld":
@@ -56,6 +60,7 @@ def render_export(article_id: int, fmt: str = "md", **options) -> str:
     raise GlossatorError(f"unknown export format '{fmt}' (choose one of: {', '.join(EXPORT_FORMATS)})")
 
 
+@front_door
 def export_article(article_id: int, out_path: str | os.PathLike, *, fmt: str = "md", **options) -> Path:
     """Export a stored article (annotated Markdown unless ``fmt`` says otherwise) to ``out_path``;
     returns the file written. The file is replaced whole, or not at all."""

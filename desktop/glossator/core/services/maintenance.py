@@ -10,6 +10,7 @@ from pathlib import Path
 from glossator.core import library_health, store
 from glossator.core.errors import GlossatorError
 from glossator.core.paths import resolve_db_path
+from glossator.core.services.worker import front_door
 from glossator.core.store import backups, models, recovery
 from glossator.core.store.backups import Backup
 
@@ -19,31 +20,35 @@ __all__ = [
     "recheck_hold", "restore", "start_new_library", "swap_in", "usable_backup",
 ]
 
-backup_contents = backups.backup_contents
+backup_contents = front_door(backups.backup_contents)
 backup_folder = backups.backup_folder
-check_backup = backups.check_backup
-check_library = recovery.check_library
-list_backups = backups.list_backups
-start_new_library = recovery.start_new_library
+check_backup = front_door(backups.check_backup)
+check_library = front_door(recovery.check_library)
+list_backups = front_door(backups.list_backups)
+start_new_library = front_door(recovery.start_new_library)
 library_failure = store.library_failure
-read_only_reason = library_health.read_only_reason
-recheck_hold = library_health.recheck_hold
+read_only_reason = front_door(library_health.read_only_reason)
+recheck_hold = front_door(library_health.recheck_hold)
 
 
+@front_door
 def open_library(db: str | Path | None = None) -> Path:
     """Open the library (``GLOSSATOR_DB`` or the default when ``db`` is None); returns its path."""
     return store.open_database(db)
 
 
+@front_door
 def close_library() -> None:
     store.close_database()
 
 
+@front_door
 def library_path() -> Path:
     """The open library's file, or the one that would be opened."""
     return store.database_path() or resolve_db_path()
 
 
+@front_door
 def make_backup(path: Path) -> Path:
     """Copy the library at ``path`` into its backups folder now (kept until removed by hand)."""
     store.open_database(path)
@@ -53,6 +58,7 @@ def make_backup(path: Path) -> Path:
         store.close_database()
 
 
+@front_door
 def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
     """Restore ``backup`` (default: the newest) over the library at ``path`` and open it.
 
@@ -61,6 +67,7 @@ def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
     return recovery.restore(path, backup)
 
 
+@front_door
 def usable_backup(path: Path) -> Backup | None:
     """The newest backup of ``path`` that passes its check, or None."""
     for backup in backups.list_backups(path):
@@ -72,6 +79,7 @@ def usable_backup(path: Path) -> Backup | None:
     return None
 
 
+@front_door
 def swap_in(path: Path, backup: Path) -> Path | None:
     """Close the open library, restore ``backup`` over it and open it; returns where the old
     file went.
@@ -96,6 +104,7 @@ def swap_in(path: Path, backup: Path) -> Path | None:
     return aside
 
 
+@front_door
 def is_open(path: Path) -> bool:
     """Whether the library at ``path`` is the open one."""
     return store.database_path() == path

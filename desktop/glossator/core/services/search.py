@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from glossator.core import store
 from glossator.core.services.values import SearchHit
+from glossator.core.services.worker import front_door
 
 
+@front_door
 def search(query: str, *, limit: int = 50) -> list[SearchHit]:
     """The best hits for ``query`` across the library, best first."""
     return store.search(query, limit=limit)
 
 
+@front_door
 def best_hit_per_article(query: str) -> dict[int, SearchHit]:
     """For each article matching ``query``, its best hit (the library panel's filter).
 

@@ -20,6 +20,29 @@ from . import backups, connection_guard
 
 _log = logging.getLogger(__name__)
 
+# Threads that must never touch the library (the window's GUI thread, once a worker owns the
+# connection): a query from one of them is a bug, raised at once rather than a stall.
+_forbidden_threads: set[int] = set()
+
+
+class WrongThreadError(AssertionError):
+    """A library query on a thread that must not make one."""
+
+
+def forbid_this_thread() -> None:
+    """From now on, any library query on the calling thread raises WrongThreadError."""
+    _forbidden_threads.add(threading.get_ident())
+
+
+def allow_this_thread() -> None:
+    _forbidden_threads.discard(threading.get_ident())
+
+
+def _check_thread() -> None:
+    if _forbidden_threads and threading.get_ident() in _forbidden_threads:
+        raise WrongThreadError(f"a library query ran on the thread {threading.current_thread().name}, "
+                               "which must leave the library to its worker")
+
 
 class GuardedSqliteDatabase(peewee.SqliteDatabase):
     """A SqliteDatabase whose connections are watched for a broken hold on the file."""
@@ -31,6 +54,14 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
         self._opened: dict[int, connection_guard.Identity] = {}
         self._opened_lock = threading.Lock()
         self.last_recovery: str | None = None
+
+    def connection(self):
+        _check_thread()
+        return super().connection()
+
+    def cursor(self, named_cursor=None):
+        _check_thread()
+        return super().cursor(named_cursor)
 
     def _initialize_connection(self, conn) -> None:
         super()._initialize_connection(conn)  # type: ignore[misc]  # peewee's hook, missing from its stubs
