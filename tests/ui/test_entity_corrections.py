@@ -129,8 +129,6 @@ def test_mentioned_in_panel_follows_the_entity_and_opens_other_articles(qtbot, w
 
 
 def test_rename_and_merge_entities_here_and_in_later_analyses(qtbot, window):
-    from glossator.ui import entity_menu
-
     open_and_wait(qtbot, window, SAMPLE_ARTICLE)
     text = window.session.article.text
 
@@ -138,11 +136,11 @@ def test_rename_and_merge_entities_here_and_in_later_analyses(qtbot, window):
         return {n.name: len(n.mentions) for g in window.entities.model().groups if g.label == label for n in g.names}
 
     nvidia = names("ORG")["Nvidia"]
-    entity_menu.rename(window, "Nvidia", "Nvidia Corporation")
+    window.entities_menu.rename("Nvidia", "Nvidia Corporation")
     assert names("ORG")["Nvidia Corporation"] == nvidia and "Nvidia" not in names("ORG")
     bernstein = [r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein"]
     assert bernstein and bernstein[0].label != "ORG"
-    entity_menu.merge(window, bernstein[0].label, "Bernstein", into="OpenAI")
+    window.entities_menu.merge(bernstein[0].label, "Bernstein", into="OpenAI")
     merged = [r for r in window.session.records if r.kind == "entity" and r.quote == "Bernstein"]
     assert [(r.label, r.attrs["canonical"]) for r in merged] == [("ORG", "OpenAI")]
     # The next analysis of any article applies both.

@@ -51,7 +51,11 @@ def _check(args, path: Path) -> int:
 
 
 def _backup(args, path: Path) -> int:
-    print(maintenance.make_backup(path))
+    maintenance.open_library(path)
+    try:
+        print(maintenance.make_backup())
+    finally:
+        maintenance.close_library()
     return 0
 
 

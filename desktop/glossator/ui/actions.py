@@ -15,6 +15,7 @@ class Act(enum.Enum):
     OPEN = "open"
     NEW_FROM_CLIPBOARD = "new_from_clipboard"
     EXPORT_MARKDOWN = "export_markdown"
+    BACKUP_NOW = "backup_now"
     RESTORE_BACKUP = "restore_backup"
     QUIT = "quit"
     UNDO = "undo"
@@ -66,6 +67,9 @@ SPECS: dict[Act, Spec] = {
                                  "Ctrl+Shift+V", "edit-paste"),
     Act.EXPORT_MARKDOWN: Spec("&Export…", "Export this article as annotated Markdown or W3C Web Annotation JSON-LD",
                               "Ctrl+E", "document-save-as", _SP.SP_DialogSaveButton),
+    Act.BACKUP_NOW: Spec("&Back Up Library Now",
+                         "Copy the library into its backups folder now; the copy is kept until you remove it",
+                         theme_icon="document-save"),
     Act.RESTORE_BACKUP: Spec("&Restore from Backup…",
                              "Put one of the library's backups back; the current library is kept aside, not deleted",
                              theme_icon="document-revert"),

@@ -3,16 +3,14 @@ and stored like an opened file. The action is enabled only while the clipboard h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from glossator.ui.actions import Act
-
-if TYPE_CHECKING:
-    from glossator.ui.main_window import MainWindow
+from glossator.ui.window_context import WindowContext
 
 NOTHING_TO_READ = "The clipboard holds no text to read as an article."
 ONLY_AN_IMAGE = "The clipboard holds only an image; copy the article's text instead."
@@ -44,12 +42,16 @@ def why_unreadable(mime: QMimeData | None) -> str:
 
 
 class ClipboardOpener(QObject):
-    """Keeps the action's enabled state in step with the clipboard and opens what it holds."""
+    """Keeps the action's enabled state in step with the clipboard and opens what it holds.
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.action = window.acts[Act.NEW_FROM_CLIPBOARD]
+    ``read(html, text)`` reads and stores the clipboard's article in the background.
+    """
+
+    def __init__(self, ctx: WindowContext, read: Callable[[str, str], None]):
+        super().__init__(ctx.host)
+        self.ctx = ctx
+        self.read = read
+        self.action = ctx.acts[Act.NEW_FROM_CLIPBOARD]
         self.clipboard = QGuiApplication.clipboard()
         self.clipboard.dataChanged.connect(self.update_action)
         self.action.triggered.connect(self.open)
@@ -63,9 +65,9 @@ class ClipboardOpener(QObject):
         mime = self.clipboard.mimeData()
         problem = why_unreadable(mime)
         if problem:
-            self.window.statusBar().showMessage(problem, 8000)
-            QMessageBox.information(self.window, "Nothing to read", problem)
+            self.ctx.say(problem, 8000)
+            QMessageBox.information(self.ctx.host, "Nothing to read", problem)
             return
         html, text = clipboard_contents(mime)
-        self.window.statusBar().showMessage("Reading the clipboard…")
-        self.window.controller.open_clipboard(html, text)
+        self.ctx.say("Reading the clipboard…")
+        self.read(html, text)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from glossator.ui import entity_menu
 from glossator.ui.actions import Act
+from glossator.ui.entity_menu import EntityMenu
 from glossator.ui.library_relabel import LibraryRelabel
-from glossator.ui.panels.entity_index_panel import EntityIndexPanel, open_mention
+from glossator.ui.panels.entity_index_panel import EntityIndexPanel
 
 if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class EntityFeatures:
     relabel: LibraryRelabel
     entity_index: EntityIndexPanel
+    entities_menu: EntityMenu
 
 
 def install(window: MainWindow) -> EntityFeatures:
@@ -30,7 +31,7 @@ def install(window: MainWindow) -> EntityFeatures:
     Called once the docks exist and before the menus are built, so the dock is listed
     under View > Panels and its place is restored with the others.
     """
-    relabel = LibraryRelabel(window)
+    relabel = LibraryRelabel(window.ctx)
     window.reading_column.insertWidget(window.reading_column.indexOf(window.legend), relabel.bar)
 
     panel = EntityIndexPanel(window.session, window)
@@ -45,7 +46,14 @@ def install(window: MainWindow) -> EntityFeatures:
     relabel.undo_stack.indexChanged.connect(lambda _index: panel.refresh())
     window.controller.analysis_finished.connect(lambda *_args: panel.refresh())
 
-    entity_menu.attach(window)
+    def show_articles(name: str, label: str) -> None:
+        panel.show_entity(name, label)
+        dock.show()
+        dock.raise_()
+
+    menu = EntityMenu(window.ctx, window.entities, window.annotator.push, show_articles)
+    for corrections in (window.annotator.corrected, menu.corrected):
+        corrections.connect(relabel.offer)
 
     a = window.acts
     a[Act.PREFERENCES].triggered.connect(lambda: show_preferences(window))
@@ -56,7 +64,7 @@ def install(window: MainWindow) -> EntityFeatures:
         a[act].triggered.connect(step)
         # Connected to the action's own slot, so the link goes when the action does.
         can_change.connect(a[act].setEnabled)
-    return EntityFeatures(relabel, panel)
+    return EntityFeatures(relabel, panel, menu)
 
 
 def show_preferences(window: MainWindow) -> None:
@@ -67,3 +75,13 @@ def show_preferences(window: MainWindow) -> None:
     dialog.rules_changed.connect(
         lambda: window.relabel.offer("Your entity rules changed", include_current=True))
     dialog.exec()
+
+
+def open_mention(window: MainWindow, article_id: int, start: int, end: int) -> None:
+    """Show a stored article in ``window`` at one of its mentions, selecting the mark there."""
+    window.show_article(article_id)
+    record = next((r for r in window.session.records
+                   if r.kind == "entity" and (r.start, r.end) == (start, end)), None)
+    if record is not None:
+        window.session.select(record.id)
+    window.reader.scroll_to(start, end)

@@ -9,8 +9,6 @@ stack ("Undo Library Relabel"), which switching articles does not clear.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
@@ -18,9 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from glossator.core.services import articles, entities, worker
 from glossator.ui.background import BackgroundTask
 from glossator.ui.library_jobs import LibraryJob
-
-if TYPE_CHECKING:
-    from glossator.ui.main_window import MainWindow
+from glossator.ui.window_context import WindowContext
 
 
 class RelabelLibrary(QUndoCommand):
@@ -90,23 +86,23 @@ class CorrectionBar(QFrame):
 
 
 class LibraryRelabel(QObject):
-    """Offers, runs and records library-wide re-labelling for a window."""
+    """Offers, runs and records library-wide re-labelling for the reader's session."""
 
     finished = Signal(int)  # how many articles were re-labelled
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext):
+        super().__init__(ctx.host)
+        self.ctx = ctx
         self.undo_stack = QUndoStack(self)
-        self.bar = CorrectionBar(window)
+        self.bar = CorrectionBar(ctx.host)
         self._include_current = False
         self.bar.apply_requested.connect(lambda: self.run(include_current=self._include_current))
         self.task: BackgroundTask | None = None
         self.jobs: set[LibraryJob] = set()
 
     def _targets(self, include_current: bool) -> list[int]:
-        current = self.window.session.article_id
+        current = self.ctx.session.article_id
         return [s.id for s in articles.list_articles() if include_current or s.id != current]
 
     def offer(self, what: str, *, include_current: bool = False) -> None:
@@ -144,7 +140,7 @@ class LibraryRelabel(QObject):
         targets = self._targets(include_current)
         if not targets:
             return
-        self.window.statusBar().showMessage(f"Re-labelling the entities of {len(targets)} articles…")
+        self.ctx.say(f"Re-labelling the entities of {len(targets)} articles…")
         rules = articles.entity_rules()
         job = self.start(worker.in_steps(entities.library_texts_in_steps(targets)))
         job.succeeded.connect(lambda texts: self._analyse(texts, rules))
@@ -155,7 +151,7 @@ class LibraryRelabel(QObject):
         self.task = BackgroundTask(entities.relabelled_entities, texts, rules)
         self.task.succeeded.connect(self._write)
         self.task.failed.connect(self._failed)
-        self.task.start(self.window.pools.nlp)
+        self.task.start(self.ctx.tasks.nlp)
 
     def _write(self, found: dict) -> None:
         self.task = None
@@ -166,15 +162,15 @@ class LibraryRelabel(QObject):
         count = len(done.value)
         self.undo_stack.push(RelabelLibrary(self, found, done.value, f"Relabel {count} Article{'s' * (count != 1)}"))
         self.changed(done.changes)
-        self.window.statusBar().showMessage(
+        self.ctx.say(
             f"Re-labelled {count} article{'s' * (count != 1)} (Edit > Undo Library Relabel puts them back)", 8000)
         self.finished.emit(count)
 
     def _failed(self, message: str, job: LibraryJob | None = None) -> None:
         self.task = None
         self.jobs.discard(job)
-        self.window.statusBar().showMessage(f"Re-labelling failed: {message}", 8000)
+        self.ctx.say(f"Re-labelling failed: {message}", 8000)
         self.failed.emit(message)
 
     def changed(self, changes) -> None:
-        self.window.session.apply(changes)
+        self.ctx.session.apply(changes)

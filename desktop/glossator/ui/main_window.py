@@ -18,6 +18,7 @@ from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
 from glossator.ui.article_session import ArticleSession
 from glossator.ui.background import Pools
+from glossator.ui.backup_now import BackupNow
 from glossator.ui.clipboard_article import ClipboardOpener
 from glossator.ui.export_dialog import ExportDialog
 from glossator.ui.inspector_panel import InspectorPanel
@@ -31,6 +32,7 @@ from glossator.ui.reader_view import ReaderView
 from glossator.ui.settings import Settings
 from glossator.ui.status_panel import ProgressWidget
 from glossator.ui.theme import apply_theme, is_dark
+from glossator.ui.window_context import WindowContext
 
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.controller = AnalysisController(self.pools, self)
         self.acts = make_actions(self)
-        self.annotator = Annotator(self)
+        self.ctx = WindowContext(self, self.session, self.undo_stack, self.settings, self.pools, self.acts)
 
         self.reader = ReaderView(self.session, self)
         self.legend = LegendWidget(self.session, self)
@@ -67,8 +69,10 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(self.session, self)
         self.inspector = InspectorPanel(self.session, self.undo_stack, self)
         self.docks = self._make_docks()
+        self.annotator = Annotator(self.ctx, self.reader, self.inspector.focus_note_editor)
         features = entity_features.install(self)
         self.relabel, self.entity_index = features.relabel, features.entity_index
+        self.entities_menu = features.entities_menu
 
         self.progress = ProgressWidget(self)
         self.statusBar().addPermanentWidget(self.progress)
@@ -77,7 +81,8 @@ class MainWindow(QMainWindow):
 
         chrome = window_chrome.build(self)
         self.recent_menu, self.filter_bar = chrome.recent_menu, chrome.filter_bar
-        self.clipboard_opener = ClipboardOpener(self)
+        self.clipboard_opener = ClipboardOpener(self.ctx, self.controller.open_clipboard)
+        self.backup_now = BackupNow(self.ctx)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
         self.read_only_label = QLabel(self)

@@ -40,6 +40,7 @@ def build(window: MainWindow) -> Chrome:
     file_menu.addSeparator()
     file_menu.addAction(a[Act.EXPORT_MARKDOWN])
     file_menu.addSeparator()
+    file_menu.addAction(a[Act.BACKUP_NOW])
     file_menu.addAction(a[Act.RESTORE_BACKUP])
     file_menu.addSeparator()
     file_menu.addAction(a[Act.QUIT])

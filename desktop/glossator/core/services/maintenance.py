@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossator.core import library_health, store
-from glossator.core.errors import GlossatorError
+from glossator.core.errors import GlossatorError, StoreError
 from glossator.core.paths import resolve_db_path
 from glossator.core.services.worker import front_door
 from glossator.core.store import backups, models, recovery
@@ -49,13 +49,12 @@ def library_path() -> Path:
 
 
 @front_door
-def make_backup(path: Path) -> Path:
-    """Copy the library at ``path`` into its backups folder now (kept until removed by hand)."""
-    store.open_database(path)
-    try:
-        return backups.write_backup(models.DB.connection(), path, "manual")
-    finally:
-        store.close_database()
+def make_backup() -> Path:
+    """Copy the open library into its backups folder now (kept until removed by hand)."""
+    path = store.database_path()
+    if path is None:
+        raise StoreError("No library is open to back up.")
+    return backups.write_backup(models.DB.connection(), path, "manual")
 
 
 @front_door

@@ -7,16 +7,11 @@ its other articles takes one click. Any name can also be typed in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from glossator.core.services.entities import ArticleMentions, articles_mentioning
 from glossator.ui.article_session import ArticleSession
-
-if TYPE_CHECKING:
-    from glossator.ui.main_window import MainWindow
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole  # (article id, start, end)
 
@@ -110,12 +105,3 @@ class EntityIndexPanel(QWidget):
         if target:
             self.open_requested.emit(*target)
 
-
-def open_mention(window: MainWindow, article_id: int, start: int, end: int) -> None:
-    """Show a stored article in ``window`` at one of its mentions, selecting the mark there."""
-    window.show_article(article_id)
-    record = next((r for r in window.session.records
-                   if r.kind == "entity" and (r.start, r.end) == (start, end)), None)
-    if record is not None:
-        window.session.select(record.id)
-    window.reader.scroll_to(start, end)
