@@ -7,6 +7,7 @@ sentences are held out.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from pathlib import Path
@@ -14,12 +15,45 @@ from pathlib import Path
 import numpy as np
 
 DEV_RULE = 'int(sha256(f"glossator-dev:{sentence_id}").hexdigest(), 16) % 10 == 0'
+CALIBRATION_RULE = 'not dev and int(sha256(f"glossator-calibration:{sentence_id}").hexdigest(), 16) % 8 == 0'
+CLEF_DEV_RULE = 'int(sha256(f"glossator-dev:{file_name}").hexdigest(), 16) % 4 == 0'
+
+
+def _hashed(text: str) -> int:
+    return int(hashlib.sha256(text.encode()).hexdigest(), 16)
 
 
 def is_dev(sentence_id) -> bool:
     """True for the tenth of the sentences held out for evaluation (see ``DEV_RULE``)."""
-    digest = hashlib.sha256(f"glossator-dev:{sentence_id}".encode()).hexdigest()
-    return int(digest, 16) % 10 == 0
+    return _hashed(f"glossator-dev:{sentence_id}") % 10 == 0
+
+
+def split_of(sentence_id) -> str:
+    """"dev", "calibration" (held out from the transformer, for fitting how scores combine) or "train"."""
+    if is_dev(sentence_id):
+        return "dev"
+    return "calibration" if _hashed(f"glossator-calibration:{sentence_id}") % 8 == 0 else "train"
+
+
+def is_clef_dev(file_name: str) -> bool:
+    """True for the CLEF transcripts held out for evaluation (see ``CLEF_DEV_RULE``)."""
+    return _hashed(f"glossator-dev:{file_name}") % 4 == 0
+
+
+def load_clef(path) -> list[dict]:
+    """CLEF CheckThat! 2019 lines: dicts with ``file_name``, ``line_number``, ``speaker``,
+    ``text`` and ``label`` (0/1), in transcript order."""
+    with Path(path).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [{"file_name": r["file_name"], "line_number": int(r["line_number"]), "speaker": r["speaker"],
+             "text": r["text"], "label": int(r["label"])} for r in rows]
+
+
+def mean_average_precision(groups) -> float:
+    """CLEF's measure: the average precision of each group's ranking, averaged over groups
+    (``groups`` yields (labels, scores) per transcript)."""
+    values = [average_precision(labels, scores) for labels, scores in groups]
+    return float(np.mean(values)) if values else 0.0
 
 
 def load_claimbuster(path) -> list[dict]:
