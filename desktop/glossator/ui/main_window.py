@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
+from glossator.core.nlp.claim_genre import NAMES as GENRE_NAMES
 from glossator.core.services import articles, maintenance
 from glossator.core.services.changes import Changes
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
@@ -252,7 +253,12 @@ class MainWindow(QMainWindow):
             claims = sum(1 for r in self.session.records if r.kind == "claim")
             entities = sum(1 for r in self.session.records if r.kind == "entity")
             how = "Analysed" if ran else "Analysed earlier"
-            self._set_analysis_label(f"{how}: {entities} entity mentions, {claims} claims")
+            genre = articles.get_article(article_id).genre
+            kind = f" · read as {GENRE_NAMES[genre]}" if genre in GENRE_NAMES and genre != "unknown" else ""
+            self._set_analysis_label(f"{how}: {entities} entity mentions, {claims} claims{kind}")
+            self.analysis_label.setToolTip(
+                "The kind of text moves claim scores: a figure in a news report is worth checking, "
+                "the same sentence in a novel is not." if kind else "")
         self.library.refresh()
         self._update_actions()
 

@@ -34,6 +34,14 @@ def test_analysing_twice_runs_the_model_once(counting_model):
     assert (second.entities, second.claims) == (first.entities, first.claims)
 
 
+def test_the_analysis_stores_the_kind_of_text_and_the_export_says_it(tmp_path):
+    row = articles.import_file(SAMPLE_ARTICLE).value.article
+    assert row.genre == ""
+    articles.analyse(row.id)
+    assert articles.get_article(row.id).genre == "news"
+    assert 'genre: "news"' in exports.render_markdown(row.id)
+
+
 def test_reopening_the_database_uses_the_cache(counting_model, tmp_path):
     row = articles.import_file(SAMPLE_ARTICLE).value.article
     articles.analyse(row.id)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from glossator.core.annotation import Span
 from glossator.core.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
+from glossator.core.nlp.claim_combiner import shifted
+from glossator.core.nlp.claim_genre import Genre, detect_genre, genre_shift
 from glossator.core.nlp.claims_component import SPANS_KEY
 from glossator.core.nlp.entity_labels import resolve_entities
 from glossator.core.nlp.entity_repeats import MentionReader
@@ -18,7 +20,7 @@ from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import ModelInfo, load_model, model_info
 
 # Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 class AnalysisCancelled(Exception):
@@ -31,6 +33,7 @@ class AnalysisResult:
 
     spans: list[Span]
     model: ModelInfo
+    genre: Genre | None = None
     pipeline_version: str = PIPELINE_VERSION
 
     @property
@@ -95,5 +98,27 @@ def analyze_text(
         mentions.extend(reader.read_again(piece, offset, index))
     entities = resolve_entities(mentions, rules)
     canonical_speakers(claims, entities, text)
+    genre = detect_genre(text)
+    claims = in_genre(claims, genre, min_score(nlp))
     spans = sorted(entities + claims, key=lambda s: (s.start, s.kind != "claim", -s.end))
-    return AnalysisResult(spans, model_info(nlp))
+    return AnalysisResult(spans, model_info(nlp), genre)
+
+
+def in_genre(claims: list[Span], genre: Genre, floor: float) -> list[Span]:
+    """Claim scores moved by the kind of text they are in; those that fall below ``floor`` go."""
+    shift = genre_shift(genre.kind)
+    if not shift:
+        return claims
+    kept = []
+    for claim in claims:
+        moved = shifted(claim.score or 0.0, shift)
+        if moved >= floor:
+            kept.append(Span(claim.kind, claim.label, claim.start, claim.end, moved, claim.attrs))
+    return kept
+
+
+def min_score(nlp) -> float:
+    """The lowest score the claims component keeps."""
+    if "glossator_claims" in nlp.pipe_names:
+        return float(nlp.get_pipe("glossator_claims").min_score)
+    return 0.0

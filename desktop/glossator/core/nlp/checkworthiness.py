@@ -89,9 +89,19 @@ class CheckWorthinessModel:
 
     def score(self, inputs: SentenceInputs, use_vectors: bool) -> float:
         """The calibrated score, from the vector scorer when allowed and possible."""
-        if use_vectors and self.vectors.reads(inputs):
-            return self.vectors.score(inputs)
-        return self.words.score(inputs)
+        return self.scorer_for(inputs, use_vectors).score(inputs)
+
+    def scorer_name(self, inputs: SentenceInputs, use_vectors: bool) -> str:
+        """"vectors" or "words": which regression scores ``inputs``."""
+        return "vectors" if use_vectors and self.vectors.reads(inputs) else "words"
+
+    def scorer_for(self, inputs: SentenceInputs, use_vectors: bool) -> LinearScorer:
+        return getattr(self, self.scorer_name(inputs, use_vectors))
+
+    def calibrated_logit(self, inputs: SentenceInputs, use_vectors: bool) -> float:
+        """The calibrated score before the sigmoid (0 at the cut-off)."""
+        scorer = self.scorer_for(inputs, use_vectors)
+        return scorer.scale * scorer.margin(inputs) + scorer.offset
 
     def save(self, folder: Path) -> None:
         """Write the weights and the header to ``folder``."""

@@ -60,10 +60,9 @@ class ClaimsComponent:
         return self._scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        claims: list[Span] = []
-        for sent in doc.sents:
-            claims.extend(c for c in sentence_claims(sent, self.scorer) if c._.claim_score >= self.min_score)
-        doc.spans[self.spans_key] = claims
+        candidates = [c for sent in doc.sents for c in sentence_candidates(sent)]
+        score_candidates(candidates, self.scorer)
+        doc.spans[self.spans_key] = [span for span, _ in candidates if span._.claim_score >= self.min_score]
         return doc
 
 
@@ -109,23 +108,48 @@ def sentence_cues(sent) -> SentenceCues:
     return SentenceCues(cues, quotes, speaker)
 
 
+Candidate = tuple[Span, "SentenceCues"]
+
+
 def sentence_claims(sent, scorer: ClaimScorer | None = None) -> list[Span]:
-    """The claims of a sentence: one per clause when its clauses carry claims of their own,
-    else the whole sentence's claim (or none). Without a scorer, the words-only one scores."""
+    """The claims of a sentence, scored (without a scorer, the words-only one scores)."""
+    candidates = sentence_candidates(sent)
+    score_candidates(candidates, scorer or ClaimScorer.words_only())
+    return [span for span, _ in candidates]
+
+
+def sentence_candidates(sent) -> list[Candidate]:
+    """The claims of a sentence, not yet scored: one per clause when its clauses carry claims
+    of their own, else the whole sentence's claim (or none)."""
     trimmed = trim_sentence(sent)
     if trimmed is None:
         return []
     parts = claim_clauses.clauses(trimmed)
     if len(parts) > 1:
-        found = [c for c in (analyse_sentence(p, scorer) for p in parts) if c is not None]
+        found = [c for c in (_candidate(p) for p in parts) if c is not None]
         if found:
             return found
-    claim = analyse_sentence(trimmed, scorer)
+    claim = _candidate(trimmed)
     return [claim] if claim is not None else []
+
+
+def score_candidates(candidates: list[Candidate], scorer: ClaimScorer) -> None:
+    """Score every candidate in one batch."""
+    scores = scorer.scores([(SentenceView(span), found.kinds, found.quotes) for span, found in candidates])
+    for (span, _), score in zip(candidates, scores):
+        span._.claim_score = score
 
 
 def analyse_sentence(sent, scorer: ClaimScorer | None = None) -> Span | None:
     """The claim a sentence makes, as a span with kind, score, cue and speaker, or None."""
+    found = _candidate(sent)
+    if found is None:
+        return None
+    score_candidates([found], scorer or ClaimScorer.words_only())
+    return found[0]
+
+
+def _candidate(sent) -> Candidate | None:
     sent = trim_sentence(sent)
     if sent is None:
         return None
@@ -136,33 +160,45 @@ def analyse_sentence(sent, scorer: ClaimScorer | None = None) -> Span | None:
         return None
     kind = next(k for k in KIND_PRIORITY if k in kinds)
     span = Span(sent.doc, sent.start, sent.end, label=kind)
-    span._.claim_score = (scorer or ClaimScorer.words_only()).score(sent, kinds, found.quotes)
     span._.claim_kinds = tuple(k for k in KIND_PRIORITY if k in kinds)
     span._.claim_cue = found.cues[kind][0].text
     if found.speaker is not None:
         span._.claim_speaker = found.speaker.name
         span._.claim_speaker_phrase = found.speaker.phrase
-    return span
+    return span, found
 
 
 def sentence_score(sent, scorer: ClaimScorer | None = None) -> float:
     """The check-worthiness of a sentence, whether or not it becomes a claim span."""
-    span = trim_sentence(sent)
-    if span is None:
-        return 0.0
-    trimmed = SentenceView(span)
-    found = sentence_cues(trimmed)
-    return (scorer or ClaimScorer.words_only()).score(trimmed, found.kinds, found.quotes)
+    return sentence_scores([sent], scorer or ClaimScorer.words_only())[0]
 
 
-def score_lines(nlp, lines) -> list[float]:
+def sentence_scores(sents, scorer: ClaimScorer) -> list[float]:
+    """``sentence_score`` of many sentences, in one batch."""
+    items, places = [], []
+    for n, sent in enumerate(sents):
+        span = trim_sentence(sent)
+        if span is None:
+            continue
+        trimmed = SentenceView(span)
+        found = sentence_cues(trimmed)
+        items.append((trimmed, found.kinds, found.quotes))
+        places.append(n)
+    scores = [0.0] * len(sents)
+    for n, score in zip(places, scorer.scores(items)):
+        scores[n] = score
+    return scores
+
+
+def score_lines(nlp, lines, scorer: ClaimScorer | None = None) -> list[float]:
     """Score each line as one sentence, the way ClaimBuster scores its inputs, with the
-    function the component itself scores sentences with (the component is skipped here only
-    because it would score each line a second time)."""
+    scorer the component itself uses (the component is skipped here only because it would
+    score each line a second time)."""
     skip = [name for name in nlp.pipe_names if name == "glossator_claims"]
-    scorer = ClaimScorer.for_pipeline(nlp)
+    scorer = scorer or ClaimScorer.for_pipeline(nlp)
     with nlp.select_pipes(disable=skip):
-        return [sentence_score(doc[:], scorer) for doc in nlp.pipe(lines, batch_size=256)]
+        docs = list(nlp.pipe(lines, batch_size=256))
+    return sentence_scores([doc[:] for doc in docs], scorer)
 
 
 def _find_speaker(sent, quotes):

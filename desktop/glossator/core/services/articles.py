@@ -155,6 +155,7 @@ def save_analysis(article_id: int, result: AnalysisResult) -> Done[None]:
             model_name=result.model.name,
             model_version=result.model.version,
             pipeline_version=result.pipeline_version,
+            genre=result.genre.kind if result.genre is not None else None,
         )
     return Done(None, Changes(article_list=True) | annotations_of(article_id))
 

@@ -55,6 +55,12 @@ class StoredArticle:
         return self.article.source_path
 
     @property
+    def genre(self) -> str:
+        """The kind of text its analysis found ("fiction", "news", "opinion", "transcript",
+        "unknown"), or "" before any analysis."""
+        return str((self.article.metadata or {}).get("genre") or "")
+
+    @property
     def shown_name(self) -> str:
         """The title, or the file name it came from, for a window title or a heading."""
         return self.title or Path(self.source_path).name

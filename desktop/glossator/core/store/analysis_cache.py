@@ -54,8 +54,11 @@ def store_analysis(
     model_name: str,
     model_version: str,
     pipeline_version: str,
+    genre: str | None = None,
 ) -> models.AnalysisRun:
     """Replace an article's automatic annotations with ``spans`` and record the run, all at once.
+
+    ``genre``, the kind of text the analysis found, goes into the article's metadata.
 
     Touched automatic annotations stay, and a span matching an annotation that stays (same
     kind, start and end) is not added again. Spans outside the text are a bug: ValueError.
@@ -67,6 +70,9 @@ def store_analysis(
                 f"Span {span.kind} {span.start}-{span.end} does not fit a text of {len(text)} characters."
             )
     with transaction():
+        if genre is not None and (article_row.metadata or {}).get("genre") != genre:
+            article_row.metadata = {**(article_row.metadata or {}), "genre": genre}
+            article_row.save(only=[models.Article.metadata])
         taken = _clear_untouched_auto(article_row.id)
         # Values are put in their stored form here, once, rather than field by field in
         # peewee; str() of a datetime is the text SQLite's adapter would store for it.

@@ -283,14 +283,14 @@ def test_claims_below_the_threshold_or_rejected_are_left_out(exported: str) -> N
     assert "prediction" not in exported and "causal" not in exported
 
 
-def test_claims_table(exported: str) -> None:
+def test_claims_table_lists_the_most_check_worthy_first(exported: str) -> None:
     table = exported[exported.index("## Claims") : exported.index("## Entities")]
     assert table.split("\n")[2:7] == [
         "| # | claim | kind | speaker | score | status |",
         "|---|---|---|---|---|---|",
-        f"| c1 | {REPORTED} | attribution | unnamed | 0.77 | unchecked |",
         f"| c2 | {STATISTIC} | statistic |  | 0.91 | unchecked |",
         f"| c3 | {SPUTNIK} | quote | Marc Andreessen | 0.84 | unchecked |",
+        f"| c1 | {REPORTED} | attribution | unnamed | 0.77 | unchecked |",
     ]
     for html in (python_markdown(exported), commonmark(exported)):
         assert html.count("<tr>") == 4
@@ -691,3 +691,14 @@ def test_links_in_notes_follow_only_safe_schemes() -> None:
     assert 'href="javascript:' not in html and 'href="data:' not in html
     assert '<a href="https://example.org/a">ok</a>' in html
     assert "javascript:alert(1)" in html  # still shown, as text
+
+
+@pytest.mark.parametrize(("genre", "line"), [("news", 'genre: "news"'), ("fiction", 'genre: "fiction"'),
+                                             ("unknown", None), (None, None)])
+def test_front_matter_names_the_kind_of_text(genre, line) -> None:
+    text = "Exports rose by 4% in March, the ministry said."
+    metadata = {"genre": genre} if genre else {}
+    article = Article(text=text, blocks=paragraph_blocks(text), title="Exports", metadata=metadata)
+    front = export_markdown(article, [], exported_at=STAMP).split("\n---\n", 1)[0].splitlines()
+    found = [f for f in front if f.startswith("genre:")]
+    assert found == ([line] if line else [])

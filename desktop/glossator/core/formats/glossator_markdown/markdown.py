@@ -84,12 +84,14 @@ def export_markdown(
         path = article.source_path
         source = article.source_url or (PurePath(path).name if path else "")
     stamp = exported_at or datetime.now(UTC)
-    parts = [front_matter(one_line(article.title), source, stamp, generator)]
+    genre = str((article.metadata or {}).get("genre") or "")
+    parts = [front_matter(one_line(article.title), source, stamp, generator, "" if genre == "unknown" else genre)]
     if one_line(article.title) and not _starts_with_title(text, forms, article.title):
         parts.append(title_line(article.title))
     parts += [BODY_START, body, BODY_END]
     if chosen.claims:
-        parts.append(claims_table([_claim_row(text, shown) for shown in chosen.claims]))
+        by_score = sorted(chosen.claims, key=lambda shown: (-(shown.record.score or 0.0), shown.start))
+        parts.append(claims_table([_claim_row(text, shown) for shown in by_score]))
     # Mentions are counted under the entity's canonical name ("Liang" under "Liang Wenfeng").
     surfaces = [(s.record.label, s.record.attrs.get("canonical") or text[s.start : s.end]) for s in chosen.entities]
     if mode is not EntityMode.NONE and any(one_line(form) for _, form in surfaces):

@@ -16,22 +16,23 @@ _PLAIN_YAML = re.compile(r"[A-Za-z][\w.+/-]*(?: [\w.+/-]+)+")
 _MARKDOWN_OPENERS = frozenset("<[{`")
 
 
-def front_matter(title: str, source: str, exported_at: datetime, generator: str) -> str:
-    """YAML front matter; the free-text values are always double-quoted."""
+def front_matter(title: str, source: str, exported_at: datetime, generator: str, genre: str = "") -> str:
+    """YAML front matter; the free-text values are always double-quoted. ``genre`` is the kind
+    of text the analysis found (``fiction``, ``news``, ``opinion``, ``transcript``), if any."""
     if exported_at.tzinfo is not None:
         exported_at = exported_at.astimezone(UTC)
     stamp = exported_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     plain = _PLAIN_YAML.fullmatch(generator)
-    return "\n".join(
-        [
-            "---",
-            f"title: {yaml_quoted(title)}",
-            f"source: {yaml_quoted(source)}",
-            f"exported: {stamp}",
-            f"generator: {generator if plain else yaml_quoted(generator)}",
-            "---",
-        ]
-    )
+    lines = [
+        "---",
+        f"title: {yaml_quoted(title)}",
+        f"source: {yaml_quoted(source)}",
+        f"exported: {stamp}",
+        f"generator: {generator if plain else yaml_quoted(generator)}",
+    ]
+    if genre:
+        lines.append(f"genre: {yaml_quoted(genre)}")
+    return "\n".join([*lines, "---"])
 
 
 def yaml_quoted(value: str) -> str:
@@ -74,7 +75,8 @@ def yaml_quoted(value: str) -> str:
 
 
 def claims_table(rows: Sequence[Sequence[str]]) -> str:
-    """``## Claims`` with one row per claim: label, quote, kind, speaker, score, status.
+    """``## Claims`` with one row per claim: label, quote, kind, speaker, score, status, in
+    the order given (the writer gives them by score, the most check-worthy first).
 
     Cells are plain text on one line; pipes are written as references by the escaping.
     """
