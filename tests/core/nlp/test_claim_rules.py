@@ -115,3 +115,25 @@ def test_unnamed_speakers(nlp, sentence, kind, speaker, phrase):
 def test_no_speaker_without_reported_content(nlp, sentence):
     claim = _claim(nlp, sentence)
     assert claim is None or claim._.claim_speaker == ""
+
+
+def _speakers(nlp, text):
+    doc = nlp(text)
+    return {s.text: s._.claim_speaker for s in doc.spans["claims"]}
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # A name inside the quotation is what was said, not who said it.
+        ('Mark Warner spoke first. "I told Jones the plan would cost $40 billion," he said.', '"I told', "Mark Warner"),
+        # The subject of the last sentences, not a person named as an object after it.
+        ("Senator Ann Lee met Paul Roth on Monday. \"Taxes will rise by 20 percent next year,\" she said.",
+         '"Taxes', "Ann Lee"),
+        # With no subject to go by, the last person named.
+        ('The report was sent to Paul Roth. "Costs rose 12 percent," he said.', '"Costs', "Paul Roth"),
+    ],
+)
+def test_he_or_she_is_the_subject_not_a_name_in_the_quote(nlp, text, quote_start, speaker):
+    found = {quote: who for quote, who in _speakers(nlp, text).items() if quote.startswith(quote_start)}
+    assert list(found.values()) == [speaker]

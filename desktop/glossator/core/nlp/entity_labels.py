@@ -16,6 +16,8 @@ from glossator.core.nlp.mention_repair import repair_mentions
 from glossator.core.nlp.mentions import NAME_LABELS, Mention, surface_key
 
 IGNORE = "IGNORE"
+# Types a surname is hardly ever mistaken for, so a mention the model gave one is not a surname.
+KEPT_TYPES = frozenset("NORP GPE LOC FAC EVENT LAW LANGUAGE".split())
 # When votes tie, the label more often right on news text wins.
 LABEL_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE")
 
@@ -52,6 +54,9 @@ def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str
     many names ("Perth" of "Perth Glory") and surnames lead some.
     """
     evidenced = {m.key for m in mentions if m.evidence and m.evidence != "PERSON"}
+    # A word the model called a group or a place keeps that type: "Democrats" of "Virginia
+    # Democrats" is no surname.
+    evidenced |= {m.key for m in mentions if m.origin == "model" and m.label in KEPT_TYPES}
     personal = {m.key for m in mentions if m.evidence == "PERSON" or (m.origin == "model" and m.label == "PERSON")}
     people = [k for k, label in decided.items() if label == "PERSON" and " " in k]
     aliases: dict[str, str] = {}

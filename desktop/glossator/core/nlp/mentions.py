@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from glossator.core.nlp import lexicon
 from glossator.core.nlp.entity_evidence import evidence_label
+from glossator.core.nlp.name_shape import name_shape
 
 # Labels Glossator shows; cardinal and ordinal numbers and times are noise in a reader.
 SHOWN_LABELS = frozenset(
@@ -67,17 +68,33 @@ def _ignored(span) -> bool:
     return False
 
 
+def _plural_person(span, label: str, group_words: set[str]) -> str:
+    """A person's name is not plural: "Virginia Democrats" is a group (NORP when its last word
+    is one elsewhere in the text, else ORG)."""
+    if label != "PERSON" or len(span) < 2 or span[-1].tag_ != "NNPS":
+        return label
+    return "NORP" if span[-1].text.casefold() in group_words else "ORG"
+
+
 def doc_mentions(doc, offset: int = 0) -> list[Mention]:
     """The shown entity mentions of a parsed doc, with offsets shifted by ``offset``."""
     found: list[Mention] = []
+    group_words = {ent.text.casefold() for ent in doc.ents if ent.label_ == "NORP" and len(ent) == 1}
     for ent in doc.ents:
         if ent.label_ not in SHOWN_LABELS:
             continue
-        span = _trim_descriptors(ent) if ent.label_ in NAME_LABELS else ent
+        label = ent.label_
+        span = ent
+        if label in NAME_LABELS:
+            shaped = name_shape(_trim_descriptors(ent), label)
+            if shaped is None:
+                continue
+            span = shaped
+            label = _plural_person(span, label, group_words)
         text = span.text
         if not text.strip() or _ignored(span):
             continue
-        mention = Mention(offset + span.start_char, offset + span.end_char, text, ent.label_, len(span))
+        mention = Mention(offset + span.start_char, offset + span.end_char, text, label, len(span))
         if ent.label_ in NAME_LABELS:
             evidence = evidence_label(span)
             if evidence is not None:

@@ -60,14 +60,22 @@ def _noun_phrase(token, limit: int = 8) -> str:
 
 
 def previous_person(token, window_chars: int = 2000) -> str | None:
-    """The last PERSON named before ``token`` (within a window), for resolving he or she."""
+    """The person ``he`` or ``she`` stands for: the last person before ``token`` (within a
+    window) who was the subject of a clause in the last few sentences, else the last person
+    named there. Names inside quotation marks are what someone said, not who said it."""
     doc = token.doc
-    best = None
+    quoted = _quoted_before(token, window_chars)
+    sentence_starts = _recent_sentence_starts(token, SUBJECT_SENTENCES)
+    named = subject = None
     for ent in doc.ents:
         if ent.end > token.i:
             break
-        if ent.label_ == "PERSON" and token.idx - ent.start_char <= window_chars:
-            best = ent
+        if ent.label_ != "PERSON" or token.idx - ent.start_char > window_chars or ent.start in quoted:
+            continue
+        named = ent
+        if ent.start >= sentence_starts and ent.root.dep_ in SUBJECT_DEPS:
+            subject = ent
+    best = subject or named
     if best is None:
         return None
     text = best.text
@@ -78,6 +86,38 @@ def previous_person(token, window_chars: int = 2000) -> str | None:
         if ent.label_ == "PERSON" and len(ent) > len(best) and text in ent.text.split():
             return ent.text
     return text
+
+
+SUBJECT_SENTENCES = 3
+_OPENING_QUOTES = frozenset('"“')
+_CLOSING_QUOTES = frozenset('"”')
+
+
+def _quoted_before(token, window_chars: int) -> set[int]:
+    """Indices of the tokens inside quotation marks before ``token``, within the window."""
+    doc = token.doc
+    inside, found = False, set()
+    for t in doc[: token.i]:
+        if token.idx - t.idx > window_chars:
+            continue
+        if t.text in _OPENING_QUOTES and not inside:
+            inside = True
+        elif t.text in _CLOSING_QUOTES and inside:
+            inside = False
+        elif inside:
+            found.add(t.i)
+    return found
+
+
+def _recent_sentence_starts(token, count: int) -> int:
+    """The index of the first token of the sentence ``count - 1`` sentences before ``token``'s."""
+    sent = token.sent
+    start = sent.start
+    for _ in range(count - 1):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 def resolve_phrase(token, speaking: bool = False) -> Speaker | None:

@@ -1,0 +1,111 @@
+"""What a name looks like: the model's name spans cut back to the name, or dropped when they
+are no name at all.
+
+A name does not run across a dash, a quotation mark or a bracket ("Ahab answered—"Aye" is
+"Ahab"); it does not start with an adverb, a verb or a conjunction ("Soon Starbuck" is
+"Starbuck") nor end with one ("Stubb Kills" is "Stubb"). A heading set in capitals
+("CHAPTER I.", "STUBB KILLS A WHALE") is not a name, nor is a common word in capitals
+("VOTE"), a pronoun or a word in lower case ("thou"), nor a phrase capitalised after a
+possessive ("his Complete and Total Endorsement").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# Where a name stops: dashes, quotation marks, brackets, and sentence punctuation.
+_STOPS = re.compile(r"[—–\"“”«»()\[\]{}:;!?]|--|\n")
+_EDGE_POS = frozenset("ADV VERB AUX INTJ SCONJ CCONJ PRON ADP PART PUNCT SPACE DET SYM".split())
+_TITLE_EDGE_POS = frozenset("INTJ SCONJ CCONJ PUNCT SPACE".split())
+_PLAIN_NAMES = frozenset("PERSON ORG GPE LOC FAC NORP".split())
+_LEAD_KEEP = frozenset({"the"})
+_POSSESSIVES = frozenset("his her its their my our your".split())
+_COMMON_POS = frozenset("NOUN VERB ADJ ADV PRON AUX ADP DET SCONJ CCONJ INTJ PART".split())
+_HEADING_WORDS = frozenset("chapter book part act scene section volume canto stave letter".split())
+_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+
+
+def name_shape(span: Span, label: str) -> Span | None:
+    """``span`` cut back to the name it holds, or None when it holds none."""
+    span = _cut_at_stops(span)
+    if span is None:
+        return None
+    span = _trim_edges(span, label)
+    if span is None or _not_a_name(span, label):
+        return None
+    return span
+
+
+def _cut_at_stops(span: Span) -> Span | None:
+    """The part of ``span`` before the first character that no name runs across."""
+    found = _STOPS.search(span.text)
+    if found is None:
+        return span
+    end_char = span.start_char + found.start()
+    if found.start() == 0:
+        # A name right after an opening quotation mark: cut the mark off the front instead.
+        rest = span.text[found.end():]
+        if not rest.strip() or _STOPS.search(rest):
+            return None
+        start_char = span.end_char - len(rest) + (len(rest) - len(rest.lstrip()))
+        return span.doc.char_span(start_char, span.end_char, alignment_mode="contract") or None
+    cut = span.doc.char_span(span.start_char, end_char, alignment_mode="contract")
+    return cut if cut is not None and len(cut) else None
+
+
+def _trim_edges(span: Span, label: str) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    # Titles of works, products and events may start with a verb ("Gone with the Wind") or
+    # end with a pronoun ("Let It Be"); only a sentence's opening adverb is cut from them.
+    titled = label not in _PLAIN_NAMES
+    lead = _TITLE_EDGE_POS if titled else _EDGE_POS
+    while start < end and doc[start].lower_ not in _LEAD_KEEP and (
+            doc[start].pos_ in lead or (titled and doc[start].pos_ == "ADV" and doc[start].is_sent_start)):
+        start += 1
+    trail = _TITLE_EDGE_POS if titled else _EDGE_POS
+    while end > start and (doc[end - 1].pos_ in trail or doc[end - 1].is_space) and not _abbreviation(doc[end - 1]):
+        end -= 1
+    if end <= start:
+        return None
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _abbreviation(token) -> bool:
+    """ "Inc.", "Jr.", "U.S." end names although the tagger may call them punctuation."""
+    return token.text.endswith(".") and len(token.text) > 1
+
+
+def _not_a_name(span: Span, label: str) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False  # "7-Eleven", "3M": a figure can be a name
+    if all(t.is_lower for t in words):
+        return True
+    if len(span) == 1 and span[0].pos_ == "PRON":
+        return True
+    if _is_heading(span):
+        return True
+    if len(span) == 1 and span[0].is_upper and span[0].pos_ in _COMMON_POS and len(span[0].text) > 3:
+        return True  # a common word in capitals: "VOTE", "BREAKING"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if label == "ORG" and len(span) > 1 and before is not None and before.lower_ in _POSSESSIVES:
+        return True
+    return False
+
+
+def _is_heading(span: Span) -> bool:
+    """A span in a line set in capitals, or a chapter heading's words."""
+    first = span[0].lower_
+    if first in _HEADING_WORDS and len(span) <= 3 and any(t.like_num or _ROMAN.match(t.text) for t in span[1:]):
+        return True
+    if not any(t.is_upper for t in span if t.is_alpha):
+        return False
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 2 and sum(w.isupper() for w in words) >= 0.8 * len(words)
