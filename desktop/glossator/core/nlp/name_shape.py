@@ -21,10 +21,19 @@ _EDGE_POS = frozenset("ADV VERB AUX INTJ SCONJ CCONJ PRON ADP PART PUNCT SPACE D
 _TITLE_EDGE_POS = frozenset("INTJ SCONJ CCONJ PUNCT SPACE".split())
 _PLAIN_NAMES = frozenset("PERSON ORG GPE LOC FAC NORP".split())
 _LEAD_KEEP = frozenset({"the"})
+_QUESTION_WORDS = frozenset("who what where when why how".split())
+_LEAD_WORDS = _QUESTION_WORDS | {"a", "an"}
+_COPULAS = frozenset({"'s", "’s", "is", "was", "are", "were"})
+_CALLED = frozenset("PERSON WORK_OF_ART PRODUCT".split())
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _COMMON_POS = frozenset("NOUN VERB ADJ ADV PRON AUX ADP DET SCONJ CCONJ INTJ PART".split())
 _HEADING_WORDS = frozenset("chapter book part act scene section volume canto stave letter".split())
 _ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+_SMALL_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")
+# Words that open sentences in capitals and that the model takes for names: old pronouns,
+# interjections, calls.
+_NOT_NAMES = frozenset("thou thee thy thine ye yon aye nay yea alas lo oh ah ahoy avast huzza hurrah hist "
+                       "lookee hark behold amen".split())
 
 
 def name_shape(span: Span, label: str) -> Span | None:
@@ -32,6 +41,7 @@ def name_shape(span: Span, label: str) -> Span | None:
     span = _cut_at_stops(span)
     if span is None:
         return None
+    span = _after_a_call(span, label)
     span = _trim_edges(span, label)
     if span is None or _not_a_name(span, label):
         return None
@@ -55,6 +65,14 @@ def _cut_at_stops(span: Span) -> Span | None:
     return cut if cut is not None and len(cut) else None
 
 
+def _after_a_call(span: Span, label: str) -> Span:
+    """ "Quick, Bildad" is "Bildad": a word and a comma before a person's name, or a title's,
+    are a call (places and firms keep theirs: "Paris, France", "Apple, Inc.")."""
+    if len(span) > 2 and span[1].text == "," and label in _CALLED and span[2].pos_ == "PROPN":
+        return span.doc[span.start + 2 : span.end]
+    return span
+
+
 def _trim_edges(span: Span, label: str) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
@@ -63,8 +81,11 @@ def _trim_edges(span: Span, label: str) -> Span | None:
     titled = label not in _PLAIN_NAMES
     lead = _TITLE_EDGE_POS if titled else _EDGE_POS
     while start < end and doc[start].lower_ not in _LEAD_KEEP and (
-            doc[start].pos_ in lead or (titled and doc[start].pos_ == "ADV" and doc[start].is_sent_start)):
+            doc[start].pos_ in lead or doc[start].lower_ in _LEAD_WORDS
+            or (titled and doc[start].pos_ == "ADV" and doc[start].is_sent_start)):
         start += 1
+        if start < end and doc[start - 1].lower_ in _QUESTION_WORDS and doc[start].lower_ in _COPULAS:
+            start += 1  # "Who’s Old Thunder"
     trail = _TITLE_EDGE_POS if titled else _EDGE_POS
     while end > start and (doc[end - 1].pos_ in trail or doc[end - 1].is_space) and not _abbreviation(doc[end - 1]):
         end -= 1
@@ -79,13 +100,15 @@ def _abbreviation(token) -> bool:
 
 
 def _not_a_name(span: Span, label: str) -> bool:
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if any(c.isalpha() for c in t.text)]
     if not words:
         return False  # "7-Eleven", "3M": a figure can be a name
-    if all(t.is_lower for t in words):
+    if not any(c.isupper() for t in words for c in t.text):
+        return True  # "thou", "hav’n’t"
+    if len(span) == 1 and (span[0].pos_ == "PRON" or span[0].lower_ in _NOT_NAMES):
         return True
-    if len(span) == 1 and span[0].pos_ == "PRON":
-        return True
+    if all(_is_numbering(t.text) or t.is_punct for t in span):
+        return True  # "III", "IV.": a numbering, not a name
     if _is_heading(span):
         return True
     if len(span) == 1 and span[0].is_upper and span[0].pos_ in _COMMON_POS and len(span[0].text) > 3:
@@ -94,6 +117,11 @@ def _not_a_name(span: Span, label: str) -> bool:
     if label == "ORG" and len(span) > 1 and before is not None and before.lower_ in _POSSESSIVES:
         return True
     return False
+
+
+def _is_numbering(text: str) -> bool:
+    """A roman number up to 39 with two letters or a full stop: "II", "XIV", "I." (not "X")."""
+    return bool(_SMALL_ROMAN.match(text)) and (len(text.rstrip(".")) >= 2 or text.endswith("."))
 
 
 def _is_heading(span: Span) -> bool:
