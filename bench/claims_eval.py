@@ -14,6 +14,7 @@ kind accuracy and speaker accuracy. The last line is all the figures as one JSON
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import statistics
 import sys
@@ -97,12 +98,17 @@ def flag_rate(nlp, text: str) -> dict:
     started = time.perf_counter()
     result = analyze_text(text, nlp)
     seconds = time.perf_counter() - started
-    flagged = {(c.start, c.end) for c in result.claims if (c.score or 0.0) >= 0.5}
+    flagged_claims = sorted((c.start, c.end) for c in result.claims if (c.score or 0.0) >= 0.5)
     sentencizer = spacy.blank("en")
     sentencizer.add_pipe("sentencizer")
     sentencizer.max_length = max(sentencizer.max_length, len(text) + 1)
-    sentences = sum(1 for s in sentencizer(text).sents if s.text.strip())
-    return {"sentences": sentences, "flagged": len(flagged), "rate": round(len(flagged) / max(sentences, 1), 4),
+    spans = [(s.start_char, s.end_char) for s in sentencizer(text).sents if s.text.strip()]
+    sentences = len(spans)
+    # A sentence is flagged when a claim scoring 0.5 or more starts in it (a sentence with two
+    # flagged clauses counts once).
+    starts = [start for start, _ in spans]
+    flagged = len({bisect.bisect_right(starts, start) for start, _ in flagged_claims})
+    return {"sentences": sentences, "flagged": flagged, "rate": round(flagged / max(sentences, 1), 4),
             "genre": result.genre.kind if result.genre else "", "seconds": round(seconds, 1)}
 
 

@@ -39,18 +39,20 @@ def test_a_short_text_is_not_judged():
 
 
 def test_the_shift_follows_the_base_rates():
-    assert genre_shift("news") == 0.0 and genre_shift("unknown") == 0.0
+    assert genre_shift("transcript") == 0.0 and genre_shift("unknown") == 0.0
     assert genre_shift("fiction") < -4.5
-    assert genre_shift("fiction") < genre_shift("opinion") < 0.0
+    assert genre_shift("fiction") < genre_shift("opinion") < genre_shift("news") < 0.0
 
 
 def test_fiction_pulls_claims_down_and_drops_those_below_the_floor():
     strong = Span("claim", "statistic", 0, 10, 0.99, {"cue": "40"})
     weak = Span("claim", "statistic", 20, 30, 0.6, {"cue": "3"})
-    kept = in_genre([strong, weak], Genre("fiction", {}), 0.25)
+    kept = in_genre([strong, weak], Genre("fiction", {}))
     assert [(c.start, c.score) for c in kept] == [(0, shifted(0.99, genre_shift("fiction")))]
     assert kept[0].score < 0.5
-    assert in_genre([strong, weak], Genre("news", {}), 0.25) == [strong, weak]
+    assert in_genre([strong, weak], Genre("transcript", {}), 0.25) == [strong, weak]
+    moved = in_genre([strong, weak], Genre("news", {}), 0.25)
+    assert [c.start for c in moved] == [0, 20] and moved[1].score < weak.score
 
 
 @pytest.mark.parametrize("score", [0.01, 0.3, 0.5, 0.9])

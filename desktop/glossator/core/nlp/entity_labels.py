@@ -16,8 +16,9 @@ from glossator.core.nlp.mention_repair import repair_mentions
 from glossator.core.nlp.mentions import NAME_LABELS, Mention, surface_key
 
 IGNORE = "IGNORE"
-# Types a surname is hardly ever mistaken for, so a mention the model gave one is not a surname.
-KEPT_TYPES = frozenset("NORP GPE LOC FAC EVENT LAW LANGUAGE".split())
+# A word the model called a nationality, a religion or a party is no surname (a surname may
+# well be taken for a place or a firm: "Liang", "Lovelace").
+KEPT_TYPES = frozenset({"NORP"})
 # When votes tie, the label more often right on news text wins.
 LABEL_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE")
 
@@ -54,8 +55,7 @@ def person_aliases(decided: dict[str, str], mentions: list[Mention]) -> dict[str
     many names ("Perth" of "Perth Glory") and surnames lead some.
     """
     evidenced = {m.key for m in mentions if m.evidence and m.evidence != "PERSON"}
-    # A word the model called a group or a place keeps that type: "Democrats" of "Virginia
-    # Democrats" is no surname.
+    # "Democrats" of "Virginia Democrats" keeps the type the model gave it.
     evidenced |= {m.key for m in mentions if m.origin == "model" and m.label in KEPT_TYPES}
     personal = {m.key for m in mentions if m.evidence == "PERSON" or (m.origin == "model" and m.label == "PERSON")}
     people = [k for k, label in decided.items() if label == "PERSON" and " " in k]

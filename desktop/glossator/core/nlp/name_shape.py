@@ -38,14 +38,13 @@ _NOT_NAMES = frozenset("thou thee thy thine ye yon aye nay yea alas lo oh ah aho
 
 def name_shape(span: Span, label: str) -> Span | None:
     """``span`` cut back to the name it holds, or None when it holds none."""
-    span = _cut_at_stops(span)
-    if span is None:
+    cut = _cut_at_stops(span)
+    if cut is None:
         return None
-    span = _after_a_call(span, label)
-    span = _trim_edges(span, label)
-    if span is None or _not_a_name(span, label):
+    trimmed = _trim_edges(_after_a_call(cut, label), label)
+    if trimmed is None or _not_a_name(trimmed, label):
         return None
-    return span
+    return trimmed
 
 
 def _cut_at_stops(span: Span) -> Span | None:
@@ -80,6 +79,9 @@ def _trim_edges(span: Span, label: str) -> Span | None:
     # end with a pronoun ("Let It Be"); only a sentence's opening adverb is cut from them.
     titled = label not in _PLAIN_NAMES
     lead = _TITLE_EDGE_POS if titled else _EDGE_POS
+    # "the" belongs to a title ("The Old Man and the Sea"), not to a name ("the Federal Reserve").
+    if not titled and end - start > 1 and doc[start].lower_ == "the":
+        start += 1
     while start < end and doc[start].lower_ not in _LEAD_KEEP and (
             doc[start].pos_ in lead or doc[start].lower_ in _LEAD_WORDS
             or (titled and doc[start].pos_ == "ADV" and doc[start].is_sent_start)):
