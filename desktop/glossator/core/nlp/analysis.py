@@ -7,12 +7,14 @@ document, so a name keeps one label across chunks.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from glossator.core.annotation import Span
 from glossator.core.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from glossator.core.nlp.claim_combiner import shifted
 from glossator.core.nlp.claim_genre import Genre, detect_genre, genre_shift
+from glossator.core.nlp.claim_score import ClaimScorer
 from glossator.core.nlp.claims_component import SPANS_KEY
 from glossator.core.nlp.entity_labels import resolve_entities
 from glossator.core.nlp.entity_repeats import MentionReader
@@ -80,6 +82,21 @@ def analyze_text(
 ) -> AnalysisResult:
     """Find entities and claims in ``text``; ``rules`` maps surface forms to a label or IGNORE."""
     nlp = nlp if nlp is not None else load_model()
+    genre = detect_genre(text)
+    with _scorer_for(nlp, genre):
+        return _analyze(text, nlp, genre, rules, chunk_chars, progress, cancelled)
+
+
+def _scorer_for(nlp, genre: Genre):
+    """In a novel the encoder is not run: the genre's shift leaves almost nothing for it to
+    rank, so the linear model scores alone there, at a fraction of the cost."""
+    if genre.kind != "fiction" or "glossator_claims" not in nlp.pipe_names:
+        return nullcontext()
+    component = nlp.get_pipe("glossator_claims")
+    return component.scoring_with(ClaimScorer.for_meta(nlp.meta, use_transformer=False))
+
+
+def _analyze(text, nlp, genre: Genre, rules, chunk_chars, progress, cancelled) -> AnalysisResult:
     pieces = chunk_text(text, chunk_chars)
     mentions = []
     reader = MentionReader(nlp, rules)
@@ -100,7 +117,6 @@ def analyze_text(
         mentions.extend(reader.read_again(piece, offset, index))
     entities = resolve_entities(mentions, rules)
     canonical_speakers(claims, entities, text)
-    genre = detect_genre(text)
     claims = in_genre(claims, genre)
     spans = sorted(entities + claims, key=lambda s: (s.start, s.kind != "claim", -s.end))
     return AnalysisResult(spans, model_info(nlp), genre)

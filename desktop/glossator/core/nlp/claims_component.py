@@ -8,6 +8,8 @@ cue fired).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -58,6 +60,15 @@ class ClaimsComponent:
         if self._scorer is None:
             self._scorer = ClaimScorer.for_meta(self._meta)
         return self._scorer
+
+    @contextmanager
+    def scoring_with(self, scorer: ClaimScorer) -> Iterator[None]:
+        """Score with ``scorer`` until the block ends (one analysis of one text)."""
+        previous, self._scorer = self._scorer, scorer
+        try:
+            yield
+        finally:
+            self._scorer = previous
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for sent in doc.sents for c in sentence_candidates(sent)]

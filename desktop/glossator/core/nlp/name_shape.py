@@ -113,12 +113,22 @@ def _not_a_name(span: Span, label: str) -> bool:
         return True  # "III", "IV.": a numbering, not a name
     if _is_heading(span):
         return True
-    if len(span) == 1 and span[0].is_upper and span[0].pos_ in _COMMON_POS and len(span[0].text) > 3:
+    if len(span) == 1 and _shouted_word(span[0]):
         return True  # a common word in capitals: "VOTE", "BREAKING"
     before = span.doc[span.start - 1] if span.start > 0 else None
     if label == "ORG" and len(span) > 1 and before is not None and before.lower_ in _POSSESSIVES:
         return True
     return False
+
+
+def _shouted_word(token) -> bool:
+    """A common word set in capitals: tagged as a verb or other non-noun, or written in lower
+    case elsewhere in the text. An acronym the tagger took for a noun ("AIME", "NATO") stays."""
+    if not token.is_upper or len(token.text) <= 3 or token.pos_ not in _COMMON_POS:
+        return False
+    if token.pos_ != "NOUN":
+        return True
+    return re.search(rf"\b{re.escape(token.lower_)}\b", token.doc.text) is not None
 
 
 def _is_numbering(text: str) -> bool:
