@@ -70,12 +70,23 @@ def test_score_lines(capsys, monkeypatch):
         "Do you really think so?\n"
         "\n"
     ))
-    code, out, _ = run(capsys, "claims", "--score-lines")
+    code, out, err = run(capsys, "claims", "--score-lines")
     assert code == 0
+    assert err.strip() == "scored by: transformer (the claim encoder combined with the linear model)"
     scores = [float(x) for x in out.split()]
     assert len(scores) == 3
     assert scores[0] >= 0.5 > scores[1]
     assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_score_lines_says_when_the_linear_model_scores_alone(capsys, monkeypatch):
+    from glossator.core.nlp import claim_score
+
+    monkeypatch.setattr(claim_score, "shipped_transformer", lambda: None)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Unemployment fell to 3.5% in March.\n"))
+    code, out, err = run(capsys, "claims", "--score-lines")
+    assert code == 0 and "linear model alone" in err
+    assert 0.5 <= float(out) <= 1.0
 
 
 def test_demo_exports_the_sample(capsys, tmp_path):

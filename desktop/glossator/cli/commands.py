@@ -158,13 +158,23 @@ def source(args) -> int:
     return 0
 
 
+SCORER_NAMES = {"transformer": "transformer (the claim encoder combined with the linear model)",
+                "linear": "linear (the linear model alone; the claim encoder is not installed)"}
+
+
 def score_lines(args) -> int:
+    from glossator.core.nlp.claim_score import ClaimScorer
     from glossator.core.nlp.claims_component import score_lines as score
     from glossator.core.nlp.model import load_model
 
     lines = [line.strip() for line in sys.stdin]
-    for value in score(load_model(), lines):
+    nlp = load_model()
+    scorer = ClaimScorer.for_pipeline(nlp)
+    for value in score(nlp, lines, scorer):
         sys.stdout.write(f"{value:.3f}\n")
+    sys.stdout.flush()
+    # On stderr, so that stdout stays one score per line.
+    sys.stderr.write(f"scored by: {SCORER_NAMES[scorer.which]}\n")
     return 0
 
 
