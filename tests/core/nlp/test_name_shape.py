@@ -22,6 +22,9 @@ def _entities(nlp, text):
          ["Complete and Total Endorsement"], []),
         ("VOTE for him today, as every vote counts in the county.", ["VOTE"], []),
         ("Wherefore art thou so sad, my friend? said the old man.", ["thou"], []),
+        ("Death came for the old sailor at dawn. He had feared death all his life.", ["Death"], []),
+        # Written with a capital inside a sentence too: a name, although "flask" is a word.
+        ("Flask laughed at the whale. Then said Flask to Stubb: fill the flask again.", [], ["Flask"]),
     ],
 )
 def test_what_is_no_name_is_not_marked(nlp, text, absent, present):

@@ -22,7 +22,7 @@ from glossator.core.nlp.mentions import surface_key
 from glossator.core.nlp.model import ModelInfo, load_model, model_info
 
 # Bump when a change to Glossator's own rules changes results, so cached analyses are redone.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 # Below this a claim moved by the kind of text is not kept (see ``in_genre``).
 GENRE_FLOOR = 0.05
 

@@ -115,6 +115,8 @@ def _not_a_name(span: Span, label: str) -> bool:
         return True
     if len(span) == 1 and _shouted_word(span[0]):
         return True  # a common word in capitals: "VOTE", "BREAKING"
+    if len(span) == 1 and _capitalised_word(span[0]):
+        return True  # "Death", "Straightway" opening a sentence
     before = span.doc[span.start - 1] if span.start > 0 else None
     if label == "ORG" and len(span) > 1 and before is not None and before.lower_ in _POSSESSIVES:
         return True
@@ -129,6 +131,30 @@ def _shouted_word(token) -> bool:
     if token.pos_ != "NOUN":
         return True
     return re.search(rf"\b{re.escape(token.lower_)}\b", token.doc.text) is not None
+
+
+def _capitalised_word(token) -> bool:
+    """A word capitalised only because it opens a sentence: the text also writes it in lower
+    case, and never with a capital inside a sentence ("Flask" is a name because "said Flask"
+    is written too)."""
+    if not token.is_title or not _opens_sentence(token):
+        return False
+    text = token.doc.text
+    if re.search(rf"\b{re.escape(token.lower_)}\b", text) is None:
+        return False
+    for found in re.finditer(rf"\b{re.escape(token.text)}\b", text):
+        before = text[: found.start()].rstrip(" \t\"“”‘’'(")
+        if before and before[-1] not in ".!?\n—:;":
+            return False
+    return True
+
+
+def _opens_sentence(token) -> bool:
+    doc = token.doc
+    i = token.i
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_space or doc[i - 1].text in "(["):
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in {".", "!", "?", "—", ":", ";"}
 
 
 def _is_numbering(text: str) -> bool:
