@@ -69,7 +69,7 @@ def main() -> None:
 
     full = min(_timed(full_run) for _ in range(args.repeat))
     component = full_nlp.get_pipe("glossator_claims")
-    which = "linear" if result.genre and result.genre.kind == "fiction" else component.scorer.which
+    which = component.scorer.which
     with component.scoring_with(ClaimScorer.for_meta(full_nlp.meta, use_transformer=False)):
         linear = min(_timed(lambda: analyze_text(text, full_nlp)) for _ in range(args.repeat))
     print(f"text          {path.name}: {words:,} words, {len(text):,} characters, {len(pieces)} chunks")

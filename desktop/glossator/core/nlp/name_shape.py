@@ -128,25 +128,26 @@ def _shouted_word(token) -> bool:
     case elsewhere in the text. An acronym the tagger took for a noun ("AIME", "NATO") stays."""
     if not token.is_upper or len(token.text) <= 3 or token.pos_ not in _COMMON_POS:
         return False
-    if token.pos_ != "NOUN":
-        return True
-    return re.search(rf"\b{re.escape(token.lower_)}\b", token.doc.text) is not None
+    return token.pos_ != "NOUN" or _written_in_lower_case(token)
 
 
 def _capitalised_word(token) -> bool:
     """A word capitalised only because it opens a sentence: the text also writes it in lower
     case, and never with a capital inside a sentence ("Flask" is a name because "said Flask"
     is written too)."""
-    if not token.is_title or not _opens_sentence(token):
+    if not token.is_title or not _opens_sentence(token) or not _written_in_lower_case(token):
         return False
     text = token.doc.text
-    if re.search(rf"\b{re.escape(token.lower_)}\b", text) is None:
-        return False
     for found in re.finditer(rf"\b{re.escape(token.text)}\b", text):
-        before = text[: found.start()].rstrip(" \t\"“”‘’'(")
+        # What comes before, past spaces, quotation marks and brackets (a few characters do).
+        before = text[max(0, found.start() - 8) : found.start()].rstrip(" \t\"“”‘’'(")
         if before and before[-1] not in ".!?\n—:;":
             return False
     return True
+
+
+def _written_in_lower_case(token) -> bool:
+    return re.search(rf"\b{re.escape(token.lower_)}\b", token.doc.text) is not None
 
 
 def _opens_sentence(token) -> bool:
