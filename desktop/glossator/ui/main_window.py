@@ -35,7 +35,7 @@ from glossator.ui.status_panel import ProgressWidget
 from glossator.ui.theme import apply_theme, is_dark
 from glossator.ui.window_context import WindowContext
 
-OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+OPEN_FILTER = f"Articles ({' '.join('*' + suffix for suffix in articles.OPENABLE_SUFFIXES)});;All files (*)"
 
 
 class MainWindow(QMainWindow):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from glossator.core.article import Article
 from glossator.core.errors import ReadError
 from glossator.core.readers.encoding import decode_bytes
+from glossator.core.readers.epub_reader import parse_epub
 from glossator.core.readers.html_charset import declared_charset
 from glossator.core.readers.html_reader import parse_html
 from glossator.core.readers.limits import (
@@ -43,6 +44,7 @@ _FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".epub": "epub",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMAT_BY_SUFFIX)
 _FORMAT_NAMES = {
@@ -58,15 +60,19 @@ _PARSERS: dict[str, Callable[..., Article]] = {
     "md": parse_markdown,
     "html": parse_html,
 }
+# Formats that are not text: their readers take the file's bytes.
+_BINARY_PARSERS: dict[str, Callable[..., Article]] = {
+    "epub": parse_epub,
+}
 
 
 def format_for_suffix(suffix: str) -> str | None:
-    """The reader format ('txt', 'md', 'html') for a file suffix such as '.MD', or None."""
+    """The reader format ('txt', 'md', 'html', 'epub') for a file suffix such as '.MD', or None."""
     return _FORMAT_BY_SUFFIX.get(suffix.lower())
 
 
 def read_article(path: str | os.PathLike, *, max_bytes: int | None = None) -> Article:
-    """Read the article in the file at ``path`` (.txt, .md or .html family).
+    """Read the article in the file at ``path`` (.txt, .md, .html family or .epub).
 
     ``max_bytes`` caps the file size (default: GLOSSATOR_MAX_BYTES, else 20 MB) so that a
     wrong file cannot exhaust memory. Raises ReadError for anything the user can fix.
@@ -79,7 +85,12 @@ def read_article(path: str | os.PathLike, *, max_bytes: int | None = None) -> Ar
         raise ReadError(
             f"cannot read {label}: unsupported {found} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
         )
-    data = read_bytes(absolute, resolve_max_bytes(max_bytes, label))
+    limit = resolve_max_bytes(max_bytes, label)
+    data = read_bytes(absolute, limit)
+    if fmt in _BINARY_PARSERS:
+        article = _BINARY_PARSERS[fmt](data, label=label, source_path=str(absolute), max_bytes=limit)
+        article.metadata.update(byte_size=len(data))
+        return article
     declared = declared_charset(data) if fmt == "html" else None
     decoded = decode_bytes(data, label, declared=declared)
     if not decoded.text.strip():

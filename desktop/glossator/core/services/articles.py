@@ -15,6 +15,7 @@ from typing import BinaryIO
 from glossator.core import reimport, store
 from glossator.core.nlp.analysis import PIPELINE_VERSION, AnalysisResult, analyze_text
 from glossator.core.nlp.model import ModelInfo, load_model, package_info
+from glossator.core.readers import SUPPORTED_SUFFIXES
 from glossator.core.reimport import Reading
 from glossator.core.services.changes import Changes, Done, annotations_of
 from glossator.core.services.values import ArticleSummary, StoredArticle, stored_article
@@ -59,6 +60,9 @@ class Imported:
     def summary(self) -> str:
         """One line for a status bar or a terminal; empty for an ordinary import."""
         return self.summary_line
+
+# The file suffixes an article can be opened from, for file dialogs and drops.
+OPENABLE_SUFFIXES: tuple[str, ...] = SUPPORTED_SUFFIXES
 
 
 def _imported(report: reimport.ImportReport) -> Done[Imported]:
