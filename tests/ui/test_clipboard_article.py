@@ -138,6 +138,7 @@ def test_a_huge_clipboard_is_refused_like_a_huge_file(qtbot, window, warnings, m
     copy(text="Words and more words. " * 100)
     with qtbot.waitSignal(window.controller.open_failed, timeout=10_000):
         window.acts[Act.NEW_FROM_CLIPBOARD].trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
     assert warnings == [("Cannot open article", "The clipboard is 2.1 KB, over the 1 KB limit")]
     assert store.list_articles() == []
 

@@ -66,5 +66,6 @@ def test_a_file_that_cannot_be_read_shows_a_message(qtbot, window, tmp_path, mon
     empty.write_bytes(b"")
     with qtbot.waitSignal(window.controller.open_failed, timeout=10_000):
         window.open_files([str(empty)])
-    assert shown and "empty.txt" in shown[0][1]
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "empty.txt" in shown[0][1]
     assert window.session.article_id is None

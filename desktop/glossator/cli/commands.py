@@ -11,6 +11,8 @@ from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
 from glossator.core.readers import read_article
+from glossator.core.readers.web_address import looks_like_address, read_address
+from glossator.core.readers.web_fetch import check_address
 from glossator.core.resources import sample_article
 from glossator.core.services import annotating, articles, exports, maintenance
 
@@ -40,8 +42,14 @@ def _summary(row, outcome, min_score: float) -> str:
     return "\n".join(lines)
 
 
-def _import(ref: str, input_format: str | None) -> articles.Imported:
-    """Import a file, or standard input for ``-``; ``input_format`` only applies to the latter."""
+def _import(ref: str, input_format: str | None, fetch_again: bool = False) -> articles.Imported:
+    """Import a file, a web address, or standard input for ``-``; ``input_format`` only applies
+    to the last."""
+    if looks_like_address(ref):
+        if input_format:
+            raise GlossatorError(f"the input format ({input_format}) is for standard input ('-'); "
+                                 "a page is read by the type its server gives")
+        return _import_address(ref, fetch_again)
     if ref == STDIN:
         if sys.stdin is None:
             raise GlossatorError("there is no standard input to read")
@@ -52,8 +60,33 @@ def _import(ref: str, input_format: str | None) -> articles.Imported:
     return articles.import_file(ref).value
 
 
+def _import_address(url: str, fetch_again: bool) -> articles.Imported:
+    """Fetch a page, unless it is in the library already and the reader keeps that copy."""
+    url = check_address(url)
+    stored = articles.article_for_address(url)
+    if stored is not None and not fetch_again and not _confirm_fetch_again(stored):
+        return articles.Imported(stored, False, True, 0, 0, 0, 0, 0, [], "")
+    print(f"Fetching {output.clean(url)}…", file=sys.stderr)
+    return articles.import_address(url).value
+
+
+def _confirm_fetch_again(stored) -> bool:
+    """Ask at a terminal whether to fetch an address again; elsewhere keep the stored copy."""
+    when = stored.article.metadata.get("fetched_at", "") or (
+        f"{stored.imported_at:%Y-%m-%d %H:%M}" if stored.imported_at else "earlier")
+    said = f"{output.clean(stored.source_url or stored.article.source_path)} is article {stored.id}, fetched {when}."
+    if sys.stdin is None or not sys.stdin.isatty():
+        print(f"{said} Using that copy (--fetch-again fetches the page anew).", file=sys.stderr)
+        return False
+    try:
+        answer = input(f"{said} Fetch it again? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
 def analyze(args) -> int:
-    row = _import(args.file, args.input_format).article
+    row = _import(args.file, args.input_format, args.fetch_again).article
     outcome = articles.analyse(row.id, force=args.force)
     print(_summary(row, outcome, args.min_score))
     return 0
@@ -61,7 +94,7 @@ def analyze(args) -> int:
 
 def import_file(args) -> int:
     """``glossator import FILE``: store a file; an export's annotations come back with it."""
-    report = _import(args.file, args.input_format)
+    report = _import(args.file, args.input_format, args.fetch_again)
     row = report.article
     print(f"Article {row.id}: {output.clean(row.title or '(untitled)')}")
     if report.from_export:
@@ -78,8 +111,8 @@ def import_file(args) -> int:
 
 def export(args) -> int:
     fmt = args.fmt or _format_for(args.output)
-    if args.article == STDIN or args.input_format:
-        row = _import(args.article, args.input_format).article
+    if args.article == STDIN or args.input_format or looks_like_address(args.article):
+        row = _import(args.article, args.input_format, args.fetch_again).article
         articles.analyse(row.id)
     else:
         row = articles.resolve_article(args.article)
@@ -115,7 +148,8 @@ def list(args) -> int:  # noqa: A001 - the command is called "list"
 
 
 def text(args) -> int:
-    sys.stdout.write(read_article(args.file).text + "\n")
+    article = read_address(args.file) if looks_like_address(args.file) else read_article(args.file)
+    sys.stdout.write(article.text + "\n")
     return 0
 
 
@@ -185,11 +219,12 @@ def _has_display() -> bool:
 
 
 def _analyse_and_export(path, output: Path | None = None) -> None:
-    """Import, analyse and export one file; print the summary and where the file went."""
-    row = articles.import_file(path).value.article
+    """Import, analyse and export one file or page; print the summary and where the file went."""
+    row = _import(str(path), None).article
     outcome = articles.analyse(row.id)
     if output is None:
-        output = user_data_dir() / "exports" / f"{Path(path).stem or 'article'}.md"
+        stem = file_name_for(row.title or "", "") if looks_like_address(str(path)) else Path(path).stem
+        output = user_data_dir() / "exports" / f"{stem or 'article'}.md"
         output.parent.mkdir(parents=True, exist_ok=True)
     written = exports.export_article(row.id, output)
     print(_summary(row, outcome, 0.5))

@@ -32,6 +32,12 @@ def _add_input_format(parser: argparse.ArgumentParser, *flags: str) -> None:
                              "(default: html if it starts with a tag, else txt)")
 
 
+def _add_fetch_again(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fetch-again", action="store_true", dest="fetch_again",
+                        help="for a web address already in the library: fetch the page anew "
+                             "instead of using the stored copy")
+
+
 def version_text() -> str:
     """Glossator's version and the language model it would use."""
     from glossator.core.nlp.model import package_info
@@ -54,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("analyze", aliases=["analyse"], help="import and analyse a file; print its entities and claims")
-    p.add_argument("file", help="the article's file, or - to read it from standard input")
+    p.add_argument("file", help="the article's file, a web address (http or https), or - to read standard input")
     _add_input_format(p, "--format")
+    _add_fetch_again(p)
     p.add_argument("--force", action="store_true", help="analyse again even if this model already did")
     p.add_argument("--min-score", type=arg_types.score, default=0.5,
                    help="hide claims scoring below this (default 0.5)")
@@ -73,16 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
                         "or neither; JSON-LD: entities are left out unless --entities is given (not 'none')")
     p.add_argument("--min-score", type=arg_types.score, default=0.5, help="leave out claims scoring below this")
     _add_input_format(p, "--input-format")
+    _add_fetch_again(p)
 
     p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
                                       "sources, highlights and claim statuses")
-    p.add_argument("file", help="the file to import, or - to read it from standard input")
+    p.add_argument("file", help="the file or web address to import, or - to read it from standard input")
     _add_input_format(p, "--format")
+    _add_fetch_again(p)
     p.add_argument("--no-analyse", action="store_true", help="store the article without analysing it")
 
     sub.add_parser("list", help="list the articles in the library")
 
-    p = sub.add_parser("text", help="print a file's text as Glossator reads it")
+    p = sub.add_parser("text", help="print a file's (or a web page's) text as Glossator reads it")
     p.add_argument("file")
 
     p = sub.add_parser("show", help="show an article's details, claims, entities and annotations")
@@ -107,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--score-lines", action="store_true", required=True,
                    help="read one sentence per line on stdin, write one score in [0, 1] per line")
 
-    p = sub.add_parser("open", help="open files in the desktop window (the same as 'glossator FILE...')")
+    p = sub.add_parser("open", help="open files or web addresses in the desktop window (the same as "
+                                    "'glossator FILE...')")
     p.add_argument("files", nargs="*")
     p.add_argument("--smoke-test", action="store_true",
                    help="open the files (or the sample), wait for the analysis, then quit: exit 0 if it worked")

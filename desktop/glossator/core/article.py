@@ -53,6 +53,8 @@ class Article:
     source_path: str = ""
     format: str = "txt"
     metadata: dict = field(default_factory=dict)
+    # The document's own bytes where the window shows its pages (PDF); never stored in the row.
+    original: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def text_hash(self) -> str:

@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from glossator.core import store
+from glossator.core import originals, store
 from glossator.core.annotation import AnnotationRecord
 from glossator.core.article import Article
 from glossator.core.errors import GlossatorError, NotFoundError, ReadError
@@ -34,6 +34,7 @@ from glossator.core.readers.unfiled import (
     read_stream_text,
     sniff_format,
 )
+from glossator.core.readers.web_address import read_address as fetch_article
 from glossator.core.store import models
 
 
@@ -75,7 +76,7 @@ class ImportReport:
         return line
 
 
-def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Reading:
+def read_file(path: str | os.PathLike, *, max_bytes: int | None = None, password: str | None = None) -> Reading:
     """Read a file as an article; an export also gives its annotations. Touches no database."""
     absolute = checked_file(path)
     if format_for_suffix(absolute.suffix) == "md":
@@ -91,7 +92,12 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Readi
                 return Reading(read_article(path, max_bytes=max_bytes), warnings=[warning])
             parsed.article.metadata.update(encoding=decoded.encoding, byte_size=len(data))
             return Reading(parsed.article, parsed, list(parsed.warnings))
-    return Reading(read_article(path, max_bytes=max_bytes))
+    return Reading(read_article(path, max_bytes=max_bytes, password=password))
+
+
+def read_address(url: str, *, max_bytes: int | None = None, **fetch_options) -> Reading:
+    """Fetch the page at a web address and read it as an article. Touches no database."""
+    return Reading(fetch_article(url, max_bytes=max_bytes, **fetch_options))
 
 
 def read_pasted(html: str, text: str, *, source: str | None = None,
@@ -123,7 +129,12 @@ def read_stdin(stream: BinaryIO, *, format: str | None = None,  # noqa: A002
 
 
 def store_reading(reading: Reading) -> ImportReport:
-    """Store a file read by ``read_file`` and restore what its export holds."""
+    """Store a file read by ``read_file`` and restore what its export holds.
+
+    A document whose pages the window shows (PDF) keeps a copy of its file beside the library.
+    """
+    if reading.article.original is not None:
+        originals.keep(reading.article.original)
     if reading.export is None:
         return ImportReport(store.save_article(reading.article), warnings=list(reading.warnings))
     try:

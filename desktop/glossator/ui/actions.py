@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 class Act(enum.Enum):
     OPEN = "open"
+    OPEN_ADDRESS = "open_address"
     NEW_FROM_CLIPBOARD = "new_from_clipboard"
     EXPORT_MARKDOWN = "export_markdown"
     BACKUP_NOW = "backup_now"
@@ -61,7 +62,10 @@ class Spec:
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
 SPECS: dict[Act, Spec] = {
-    Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html)", _SK.Open, "document-open", _SP.SP_DialogOpenButton),
+    Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html, .epub)", _SK.Open, "document-open",
+                   _SP.SP_DialogOpenButton),
+    Act.OPEN_ADDRESS: Spec("Open &Address…", "Fetch one web page by its address (http or https) and read it",
+                           "Ctrl+L", "network-server"),
     Act.NEW_FROM_CLIPBOARD: Spec("New Article from &Clipboard",
                                  "Read the article copied from a browser, a PDF or any other text",
                                  "Ctrl+Shift+V", "edit-paste"),

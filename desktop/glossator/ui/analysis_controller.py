@@ -18,7 +18,7 @@ from glossator.ui.library_jobs import LibraryJob
 class AnalysisController(QObject):
     """Reads files and runs analyses off the GUI thread; reports through signals."""
 
-    article_opened = Signal(int, str)       # article id, path ('' for pasted text)
+    article_opened = Signal(int, str)       # article id, path or address ('' for pasted text)
     import_reported = Signal(int, str)      # article id, what an export brought back (one line)
     open_failed = Signal(str, str)          # path ('' for pasted text), message
     analysis_started = Signal(int)
@@ -40,6 +40,10 @@ class AnalysisController(QObject):
     def is_busy(self) -> bool:
         return bool(self._reads or self._analyses or self._storing)
 
+    def is_reading(self) -> bool:
+        """Whether a file or page is still being read or stored (analyses aside)."""
+        return bool(self._reads) or any(not key.startswith("analysis:") for key in self._storing)
+
     def is_analysing(self, article_id: int) -> bool:
         return article_id in self._analyses
 
@@ -51,6 +55,10 @@ class AnalysisController(QObject):
         """Read a file in the background; ``article_opened`` or ``open_failed`` follows."""
         path = str(Path(path).expanduser())
         self._read(path, path, articles.read_file, path)
+
+    def open_address(self, url: str) -> None:
+        """Fetch one web page in the background; the signals name it by its address."""
+        self._read(url, url, articles.read_address, url)
 
     def open_clipboard(self, html: str, text: str) -> None:
         """Read what was copied (its HTML, else its text) like a file; the signals name no path."""

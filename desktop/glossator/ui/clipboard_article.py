@@ -1,5 +1,6 @@
 """File > New Article from Clipboard: what a browser, a PDF viewer or an editor copied, read
-and stored like an opened file. The action is enabled only while the clipboard holds text."""
+and stored like an opened file; a lone web address is fetched instead. The action is enabled
+only while the clipboard holds text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from glossator.core.readers.web_address import is_address
 from glossator.ui.actions import Act
 from glossator.ui.window_context import WindowContext
 
@@ -44,13 +46,16 @@ def why_unreadable(mime: QMimeData | None) -> str:
 class ClipboardOpener(QObject):
     """Keeps the action's enabled state in step with the clipboard and opens what it holds.
 
-    ``read(html, text)`` reads and stores the clipboard's article in the background.
+    ``read(html, text)`` reads and stores the clipboard's article in the background;
+    ``open_address(url)`` fetches the page when all the clipboard holds is its address.
     """
 
-    def __init__(self, ctx: WindowContext, read: Callable[[str, str], None]):
+    def __init__(self, ctx: WindowContext, read: Callable[[str, str], None],
+                 open_address: Callable[[str], None]):
         super().__init__(ctx.host)
         self.ctx = ctx
         self.read = read
+        self.open_address = open_address
         self.action = ctx.acts[Act.NEW_FROM_CLIPBOARD]
         self.clipboard = QGuiApplication.clipboard()
         self.clipboard.dataChanged.connect(self.update_action)
@@ -69,5 +74,8 @@ class ClipboardOpener(QObject):
             QMessageBox.information(self.ctx.host, "Nothing to read", problem)
             return
         html, text = clipboard_contents(mime)
+        if is_address(text) and (not html or text.strip() in html):
+            self.open_address(text.strip())
+            return
         self.ctx.say("Reading the clipboard…")
         self.read(html, text)

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 
 from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.core.nlp.claim_genre import NAMES as GENRE_NAMES
+from glossator.core.readers.web_address import is_address, looks_like_address
 from glossator.core.services import articles, maintenance
 from glossator.core.services.changes import Changes
 from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
+from glossator.ui.address_opener import AddressOpener
 from glossator.ui.analysis_controller import AnalysisController
 from glossator.ui.annotate import Annotator
 from glossator.ui.article_session import ArticleSession
@@ -25,6 +27,7 @@ from glossator.ui.export_dialog import ExportDialog
 from glossator.ui.inspector_panel import InspectorPanel
 from glossator.ui.legend import LegendWidget
 from glossator.ui.library_watch import LibraryWatch
+from glossator.ui.open_failures import OpenFailures
 from glossator.ui.panels.claims_panel import ClaimsPanel
 from glossator.ui.panels.entities_panel import EntitiesPanel
 from glossator.ui.panels.library_panel import LibraryPanel
@@ -82,7 +85,10 @@ class MainWindow(QMainWindow):
 
         chrome = window_chrome.build(self)
         self.recent_menu, self.filter_bar = chrome.recent_menu, chrome.filter_bar
-        self.clipboard_opener = ClipboardOpener(self.ctx, self.controller.open_clipboard)
+        self.address_opener = AddressOpener(self.ctx, self.controller, self.show_article)
+        self.clipboard_opener = ClipboardOpener(self.ctx, self.controller.open_clipboard,
+                                                self.address_opener.open)
+        self.open_failures = OpenFailures(self, self.controller.is_reading)
         self.backup_now = BackupNow(self.ctx)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
@@ -93,8 +99,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.library.refresh()
         self._update_actions()
-        self.statusBar().showMessage("Open an article with Ctrl+O, paste one with Ctrl+Shift+V, or drop a file here.",
-                                     8000)
+        self.statusBar().showMessage("Open an article with Ctrl+O, an address with Ctrl+L, paste one with "
+                                     "Ctrl+Shift+V, or drop a file here.", 8000)
 
     # -- layout ------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
@@ -183,8 +189,11 @@ class MainWindow(QMainWindow):
         self.open_files(paths)
 
     def open_files(self, paths) -> None:
-        """Open files in the background; each is shown as soon as it is read."""
+        """Open files and web addresses in the background; each is shown as soon as it is read."""
         for path in paths:
+            if looks_like_address(str(path)):
+                self.address_opener.open(str(path))
+                continue
             self.statusBar().showMessage(f"Opening {Path(path).name}…")
             self.controller.open_file(str(path))
 
@@ -211,13 +220,14 @@ class MainWindow(QMainWindow):
             self.settings.add_recent_file(path)
             window_chrome.refresh_recent_menu(self)
         self.library.refresh()
-        self.statusBar().showMessage(f"Opened {Path(path).name}" if path else "Opened the clipboard's article", 4000)
+        shown = path if is_address(path) else Path(path).name
+        self.statusBar().showMessage(f"Opened {shown}" if path else "Opened the clipboard's article", 4000)
         if self.session.article_id != article_id:
             self.show_article(article_id)
 
     def _open_failed(self, path: str, message: str) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Cannot open article", message[:1].upper() + message[1:])
+        self.open_failures.add(path, message)
 
     def _library_changed(self, changes: Changes) -> None:
         """Follow an edit beyond the article on screen: the library list's counts and titles."""
@@ -406,11 +416,24 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_items(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        items = dropped_items(event.mimeData())
+        if items:
             event.acceptProposedAction()
-            self.open_files(paths)
+            self.open_files(items)
+
+
+def dropped_items(mime) -> list[str]:
+    """The files and web addresses in a drop: local files by path, pages by address."""
+    items = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            items.append(url.toLocalFile())
+        elif url.scheme() in ("http", "https"):
+            items.append(url.toString())
+    if not items and mime.hasText() and is_address(mime.text()):
+        items.append(mime.text().strip())
+    return items

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from glossator.core.readers.web_address import looks_like_address
 from glossator.ui.actions import Act
 from glossator.ui.filter_toolbar import FilterToolbar, chip_icon
 from glossator.ui.palette import ENTITY_COLOURS, ENTITY_NAMES, entity_colour
@@ -33,6 +34,7 @@ def build(window: MainWindow) -> Chrome:
 
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a[Act.OPEN])
+    file_menu.addAction(a[Act.OPEN_ADDRESS])
     file_menu.addAction(a[Act.NEW_FROM_CLIPBOARD])
     recent_menu = file_menu.addMenu("Open &Recent")
     recent_menu.setObjectName("recentMenu")
@@ -108,7 +110,7 @@ def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files
     for path in files:
-        action = menu.addAction(Path(path).name)
+        action = menu.addAction(path if looks_like_address(path) else Path(path).name)
         action.setToolTip(path)
         action.setStatusTip(path)
         action.triggered.connect(lambda _=False, p=path: window.open_files([p]))

@@ -26,15 +26,17 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 def test_public_constants():
     assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
-    assert SUPPORTED_SUFFIXES == (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".pdf",
+    )
 
 
 def test_unsupported_suffix(tmp_path):
-    path = write(tmp_path, "report.pdf", b"%PDF-1.7\n")
+    path = write(tmp_path, "letter.docx", b"PK\x03\x04")
     message = read_error(path)
     assert message == (
-        f"cannot read '{path}': unsupported file type '.pdf' "
-        "(supported: .txt, .text, .md, .markdown, .html, .htm, .xhtml)"
+        f"cannot read '{path}': unsupported file type '.docx' "
+        "(supported: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .epub, .pdf)"
     )
 
 

@@ -7,6 +7,7 @@ file, and no half-read Article is ever returned.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 
@@ -23,15 +24,18 @@ from glossator.core.readers.limits import (
     resolve_max_bytes,
 )
 from glossator.core.readers.markdown_reader import parse_markdown
+from glossator.core.readers.pdf import PasswordNeeded, parse_pdf
 from glossator.core.readers.source_file import checked_file, file_label, read_bytes
 from glossator.core.readers.text_reader import parse_plain_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_BYTES_ENV",
+    "PasswordNeeded",
     "SUPPORTED_SUFFIXES",
     "format_for_suffix",
     "format_size",
+    "parse_document",
     "read_article",
     "read_text",
 ]
@@ -45,6 +49,7 @@ _FORMAT_BY_SUFFIX = {
     ".htm": "html",
     ".xhtml": "html",
     ".epub": "epub",
+    ".pdf": "pdf",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMAT_BY_SUFFIX)
 _FORMAT_NAMES = {
@@ -63,6 +68,7 @@ _PARSERS: dict[str, Callable[..., Article]] = {
 # Formats that are not text: their readers take the file's bytes.
 _BINARY_PARSERS: dict[str, Callable[..., Article]] = {
     "epub": parse_epub,
+    "pdf": parse_pdf,
 }
 
 
@@ -71,8 +77,10 @@ def format_for_suffix(suffix: str) -> str | None:
     return _FORMAT_BY_SUFFIX.get(suffix.lower())
 
 
-def read_article(path: str | os.PathLike, *, max_bytes: int | None = None) -> Article:
-    """Read the article in the file at ``path`` (.txt, .md, .html family or .epub).
+def read_article(path: str | os.PathLike, *, max_bytes: int | None = None, password: str | None = None) -> Article:
+    """Read the article in the file at ``path`` (.txt, .md, .html family, .epub or .pdf).
+
+    ``password`` opens an encrypted PDF; without it such a file raises ``PasswordNeeded``.
 
     ``max_bytes`` caps the file size (default: GLOSSATOR_MAX_BYTES, else 20 MB) so that a
     wrong file cannot exhaust memory. Raises ReadError for anything the user can fix.
@@ -87,15 +95,34 @@ def read_article(path: str | os.PathLike, *, max_bytes: int | None = None) -> Ar
         )
     limit = resolve_max_bytes(max_bytes, label)
     data = read_bytes(absolute, limit)
+    return parse_document(data, fmt, label=label, source_path=str(absolute), max_bytes=limit, password=password)
+
+
+def parse_document(
+    data: bytes, fmt: str, *, label: str, source_path: str = "", max_bytes: int, declared: str | None = None,
+    password: str | None = None,
+) -> Article:
+    """The article in ``data``, bytes of the reader format ``fmt`` (a file's or a fetched page's).
+
+    ``declared`` is a charset said outside the bytes (an HTTP header); it wins over one the
+    page declares itself.
+    """
+    if fmt not in _BINARY_PARSERS and fmt not in _PARSERS:
+        raise ReadError(f"cannot read {label}: Glossator does not read {fmt.upper()} documents")
+    if fmt == "pdf":
+        article = parse_pdf(data, label=label, source_path=source_path, max_bytes=max_bytes, password=password)
+        article.original = data
+        article.metadata.update(byte_size=len(data), document_sha256=hashlib.sha256(data).hexdigest())
+        return article
     if fmt in _BINARY_PARSERS:
-        article = _BINARY_PARSERS[fmt](data, label=label, source_path=str(absolute), max_bytes=limit)
+        article = _BINARY_PARSERS[fmt](data, label=label, source_path=source_path, max_bytes=max_bytes)
         article.metadata.update(byte_size=len(data))
         return article
-    declared = declared_charset(data) if fmt == "html" else None
+    declared = declared or (declared_charset(data) if fmt == "html" else None)
     decoded = decode_bytes(data, label, declared=declared)
     if not decoded.text.strip():
         raise ReadError(f"{label} is empty (only whitespace)")
-    article = _PARSERS[fmt](decoded.text, label=label, source_path=str(absolute))
+    article = _PARSERS[fmt](decoded.text, label=label, source_path=source_path)
     article.metadata.update(encoding=decoded.encoding, byte_size=len(data))
     return article
 

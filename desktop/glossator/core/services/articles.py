@@ -23,13 +23,15 @@ from glossator.core.services.worker import front_door
 
 __all__ = [
     "AnalysisOutcome", "Imported", "Reading", "analyse", "cached_model", "delete_article",
-    "entity_rules", "find_article", "get_article", "import_file", "import_stdin", "list_articles",
+    "article_for_address", "entity_rules", "find_article", "get_article", "import_address", "import_file",
+    "import_stdin", "list_articles", "read_address",
     "read_file", "read_pasted", "resolve_article", "run_analysis", "save_analysis", "store_reading",
 ]
 
 # Reading touches no database: these run on whichever thread calls them.
 read_file = reimport.read_file
 read_pasted = reimport.read_pasted
+read_address = reimport.read_address
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,18 @@ def store_reading(reading: Reading) -> Done[Imported]:
 def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[Imported]:
     """Read and store a file in one step (see ``store_reading``)."""
     return store_reading(read_file(path, max_bytes=max_bytes))
+
+
+def import_address(url: str, *, max_bytes: int | None = None, **fetch_options) -> Done[Imported]:
+    """Fetch one web page here, then store it on the worker (see ``store_reading``)."""
+    return store_reading(reimport.read_address(url, max_bytes=max_bytes, **fetch_options))
+
+
+@front_door
+def article_for_address(url: str) -> StoredArticle | None:
+    """The article already fetched from ``url``, if any: opening it again asks before fetching."""
+    row = store.find_by_address(url)
+    return stored_article(row) if row is not None else None
 
 
 @front_door

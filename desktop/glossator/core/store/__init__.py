@@ -12,7 +12,7 @@ from .annotations import (
     set_status,
     update_annotation,
 )
-from .articles import article_from_row, delete_article, find_article, get_article, save_article
+from .articles import article_from_row, delete_article, find_article, find_by_address, get_article, save_article
 from .database import (
     close_database,
     database_path,
@@ -58,6 +58,7 @@ __all__ = [
     "delete_note",
     "delete_source",
     "find_article",
+    "find_by_address",
     "get_annotation",
     "get_article",
     "get_note",

@@ -86,6 +86,17 @@ def find_article(ref: str) -> models.Article:
     raise NotFoundError(f"No article matches '{ref}' (give an id, an imported file or a text hash).")
 
 
+def find_by_address(url: str) -> models.Article | None:
+    """The article last fetched from ``url`` (the address it ended at, or its canonical one)."""
+    url = url.strip()
+    return (
+        models.Article.select()
+        .where((models.Article.source_path == url) | (models.Article.source_url == url))
+        .order_by(models.Article.imported_at.desc(), models.Article.id.desc())
+        .first()
+    )
+
+
 def _by_source_path(ref: str) -> models.Article | None:
     candidates = {ref}
     try:
