@@ -2,6 +2,10 @@
 the inspector, to a PNG, so that what users see can be looked at.
 
     QT_QPA_PLATFORM=offscreen python bench/window_screenshot.py [OUT.png] [--dark] [--size 1440x900]
+        [--article FILE]
+
+``--article`` shows another file instead of the sample (a PDF shows its Page view, the first
+statistic claim selected).
 """
 
 from __future__ import annotations
@@ -27,15 +31,18 @@ def main() -> int:
     parser.add_argument("out", nargs="?", default="glossator-window.png")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--article", help="a file to show instead of the sample")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="glossator-shot-"))
     store.open_database(folder / "library.db")
-    row = articles.import_file(sample_article()).value.article
+    row = articles.import_file(args.article or sample_article()).value.article
     articles.analyse(row.id)
-    claim = next(r for r in store.annotation_records(row.id) if r.kind == "claim" and "17%" in r.quote)
+    claims = [r for r in store.annotation_records(row.id) if r.kind == "claim"]
+    claim = next((r for r in claims if "17%" in r.quote), None) or next(
+        (r for r in claims if r.label == "statistic"), claims[0])
     store.add_note(row.id, claim.start, claim.end,
                    "Compare with the **closing price** on 27 January; the drop was intraday.")
     store.add_source(row.id, claim.start, claim.end, "https://www.reuters.com/markets/",

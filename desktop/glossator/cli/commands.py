@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -10,13 +11,14 @@ from glossator.cli import output
 from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
-from glossator.core.readers import read_article
+from glossator.core.readers import PasswordNeeded, read_article
 from glossator.core.readers.web_address import looks_like_address, read_address
 from glossator.core.readers.web_fetch import check_address
 from glossator.core.resources import sample_article
 from glossator.core.services import annotating, articles, exports, maintenance
 
 STDIN = "-"  # as a FILE argument: read the article from standard input
+PDF_PASSWORD_ENV = "GLOSSATOR_PDF_PASSWORD"  # an encrypted PDF's password, for scripts
 
 
 def _article_id(ref: str) -> int:
@@ -57,7 +59,26 @@ def _import(ref: str, input_format: str | None, fetch_again: bool = False) -> ar
     if input_format:
         raise GlossatorError(f"the input format ({input_format}) is for standard input ('-'); "
                              "a file is read by its suffix")
-    return articles.import_file(ref).value
+    return _import_file(ref)
+
+
+def _import_file(path: str) -> articles.Imported:
+    """Import a file; an encrypted PDF takes its password from GLOSSATOR_PDF_PASSWORD, else
+    asks for it at a terminal (three tries)."""
+    password = os.environ.get(PDF_PASSWORD_ENV) or None
+    for _ in range(3):
+        try:
+            return articles.import_file(path, password=password).value
+        except PasswordNeeded as exc:
+            if sys.stdin is None or not sys.stdin.isatty():
+                raise GlossatorError(f"{exc}; give it in {PDF_PASSWORD_ENV}, or run at a terminal to be asked"
+                                     ) from None
+            if exc.wrong:
+                print("That password is wrong.", file=sys.stderr)
+            password = getpass.getpass(f"Password for {Path(path).name}: ") or None
+            if password is None:
+                raise GlossatorError(f"{exc}; no password was given") from None
+    raise GlossatorError(f"cannot open '{path}': the password is wrong (three tries)")
 
 
 def _import_address(url: str, fetch_again: bool) -> articles.Imported:
@@ -148,7 +169,10 @@ def list(args) -> int:  # noqa: A001 - the command is called "list"
 
 
 def text(args) -> int:
-    article = read_address(args.file) if looks_like_address(args.file) else read_article(args.file)
+    if looks_like_address(args.file):
+        article = read_address(args.file)
+    else:
+        article = read_article(args.file, password=os.environ.get(PDF_PASSWORD_ENV) or None)
     sys.stdout.write(article.text + "\n")
     return 0
 

@@ -45,6 +45,7 @@ class Reading:
     article: Article
     export: ParsedExport | None = None
     warnings: list[str] = field(default_factory=list)
+    password: str | None = field(default=None, repr=False)  # what opened an encrypted PDF
 
 
 @dataclass
@@ -92,7 +93,7 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None, password
                 return Reading(read_article(path, max_bytes=max_bytes), warnings=[warning])
             parsed.article.metadata.update(encoding=decoded.encoding, byte_size=len(data))
             return Reading(parsed.article, parsed, list(parsed.warnings))
-    return Reading(read_article(path, max_bytes=max_bytes, password=password))
+    return Reading(read_article(path, max_bytes=max_bytes, password=password), password=password)
 
 
 def read_address(url: str, *, max_bytes: int | None = None, **fetch_options) -> Reading:

@@ -62,7 +62,7 @@ class Spec:
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
 SPECS: dict[Act, Spec] = {
-    Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html, .epub)", _SK.Open, "document-open",
+    Act.OPEN: Spec("&Open…", "Open an article (.txt, .md, .html, .epub, .pdf)", _SK.Open, "document-open",
                    _SP.SP_DialogOpenButton),
     Act.OPEN_ADDRESS: Spec("Open &Address…", "Fetch one web page by its address (http or https) and read it",
                            "Ctrl+L", "network-server"),

@@ -6,13 +6,32 @@ what they give back is stored through the core services when the result comes ba
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from glossator.core.readers import PasswordNeeded
 from glossator.core.services import articles, worker
 from glossator.ui.background import BackgroundTask, Pools
 from glossator.ui.library_jobs import LibraryJob
+
+
+@dataclass(frozen=True)
+class NeedsPassword:
+    """What reading an encrypted PDF without its (right) password gives."""
+
+    wrong: bool
+    message: str
+
+
+def _read_file(path: str, password: str | None):
+    """Read a file (on the I/O pool); an encrypted PDF gives NeedsPassword instead of failing."""
+    try:
+        reading = articles.read_file(path, password=password)
+    except PasswordNeeded as exc:
+        return NeedsPassword(exc.wrong, str(exc))
+    return reading
 
 
 class AnalysisController(QObject):
@@ -21,6 +40,7 @@ class AnalysisController(QObject):
     article_opened = Signal(int, str)       # article id, path or address ('' for pasted text)
     import_reported = Signal(int, str)      # article id, what an export brought back (one line)
     open_failed = Signal(str, str)          # path ('' for pasted text), message
+    password_needed = Signal(str, bool, str)  # path of an encrypted PDF, whether a password was wrong, message
     analysis_started = Signal(int)
     analysis_progress = Signal(int, int, int)  # article id, done, total
     analysis_finished = Signal(int, bool)   # article id, whether the model ran
@@ -35,6 +55,9 @@ class AnalysisController(QObject):
         self._analyses: dict[int, BackgroundTask] = {}
         self._pasted = 0
         self._storing: dict[str, LibraryJob] = {}
+        # Passwords of the encrypted PDFs opened in this session, by document digest, so their
+        # pages can be drawn; never written anywhere.
+        self.passwords: dict[str, str] = {}
 
     # -- state -------------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -51,10 +74,11 @@ class AnalysisController(QObject):
         return list(self._analyses)
 
     # -- opening -----------------------------------------------------------------------
-    def open_file(self, path: str) -> None:
-        """Read a file in the background; ``article_opened`` or ``open_failed`` follows."""
+    def open_file(self, path: str, password: str | None = None) -> None:
+        """Read a file in the background; ``article_opened`` or ``open_failed`` follows, or
+        ``password_needed`` for an encrypted PDF (open it again with its password)."""
         path = str(Path(path).expanduser())
-        self._read(path, path, articles.read_file, path)
+        self._read(path, path, _read_file, path, password)
 
     def open_address(self, url: str) -> None:
         """Fetch one web page in the background; the signals name it by its address."""
@@ -77,6 +101,12 @@ class AnalysisController(QObject):
 
     def _read_done(self, key: str, path: str, reading) -> None:
         self._reads.pop(key, None)
+        if isinstance(reading, NeedsPassword):
+            self.password_needed.emit(path, reading.wrong, reading.message)
+            self.busy_changed.emit(self.is_busy())
+            return
+        if reading.password:
+            self.passwords[reading.article.metadata.get("document_sha256", "")] = reading.password
         # A full disk, a locked library: said in one sentence.
         self._store(key, worker.in_background(articles.store_reading, reading),
                     lambda done, p=path: self._stored(p, done.value),

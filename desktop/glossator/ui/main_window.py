@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 
 from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.core.nlp.claim_genre import NAMES as GENRE_NAMES
+from glossator.core.pages import is_paged
 from glossator.core.readers.web_address import is_address, looks_like_address
 from glossator.core.services import articles, maintenance
 from glossator.core.services.changes import Changes
-from glossator.ui import entity_features, file_dialogs, restore_dialog, window_chrome
+from glossator.ui import entity_features, file_dialogs, password_prompt, restore_dialog, window_chrome
 from glossator.ui.actions import Act, make_actions
 from glossator.ui.address_opener import AddressOpener
 from glossator.ui.analysis_controller import AnalysisController
@@ -28,6 +29,7 @@ from glossator.ui.inspector_panel import InspectorPanel
 from glossator.ui.legend import LegendWidget
 from glossator.ui.library_watch import LibraryWatch
 from glossator.ui.open_failures import OpenFailures
+from glossator.ui.page_view import PageView
 from glossator.ui.panels.claims_panel import ClaimsPanel
 from glossator.ui.panels.entities_panel import EntitiesPanel
 from glossator.ui.panels.library_panel import LibraryPanel
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsPanel(self.session, self)
         self.notes = NotesPanel(self.session, self)
         self.inspector = InspectorPanel(self.session, self.undo_stack, self)
+        self.page_view = PageView(self.session, self.reader, self.controller.passwords, self)
         self.docks = self._make_docks()
         self.annotator = Annotator(self.ctx, self.reader, self.inspector.focus_note_editor)
         features = entity_features.install(self)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
 
         self.progress = ProgressWidget(self)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.page_view.status)
         self.analysis_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.analysis_label)
 
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.clipboard_opener = ClipboardOpener(self.ctx, self.controller.open_clipboard,
                                                 self.address_opener.open)
         self.open_failures = OpenFailures(self, self.controller.is_reading)
+        password_prompt.connect(self, self.controller)
         self.backup_now = BackupNow(self.ctx)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
@@ -118,12 +123,15 @@ class MainWindow(QMainWindow):
             "claims": self._dock("Claims", "claimsDock", self.claims, right),
             "notes": self._dock("Notes && Sources", "notesDock", self.notes, right),
             "inspector": self._dock("Inspector", "inspectorDock", self.inspector, right),
+            "page": self._dock("Page", "pageDock", self.page_view, right),
         }
         # Claims, entities and notes share the top right; the inspector sits below them.
         self.splitDockWidget(docks["entities"], docks["inspector"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(docks["entities"], docks["claims"])
         self.tabifyDockWidget(docks["claims"], docks["notes"])
+        self.tabifyDockWidget(docks["inspector"], docks["page"])
         docks["claims"].raise_()
+        docks["inspector"].raise_()
         self.resizeDocks([docks["library"], docks["claims"]], [260, 430], Qt.Orientation.Horizontal)
         self.resizeDocks([docks["claims"], docks["inspector"]], [430, 400], Qt.Orientation.Vertical)
         return docks
@@ -207,6 +215,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self.setWindowTitle(f"{articles.get_article(article_id).shown_name} — Glossator")
             self.library.select_article(article_id)
+            if self.session.article is not None and is_paged(self.session.article.metadata):
+                self.docks["page"].raise_()
             if not self.controller.is_analysing(article_id):
                 self.controller.analyse(article_id)
             else:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from glossator.core.pages import is_paged, page_at, page_starts
 from glossator.ui.annotation_tooltip import tooltip_html
 from glossator.ui.article_session import ArticleSession
 from glossator.ui.external_links import openable_url
@@ -125,6 +126,7 @@ class ReaderView(QWidget):
         if old is not None:
             old.deleteLater()
         self.browser.quote_kinds = self.document().kinds
+        self.browser.page_breaks = self._page_breaks()
         self.browser.centre_column()
         self._apply_page_colours()
         self.overlays.forget()
@@ -136,6 +138,24 @@ class ReaderView(QWidget):
             self._restore_place(*place)
         else:
             self.browser.verticalScrollBar().setValue(0)
+
+    def _page_breaks(self) -> list[tuple[int, int]]:
+        article = self.session.article
+        if article is None:
+            return []
+        return [(self.doc_position(offset), page) for page, offset in page_starts(article.metadata)]
+
+    def current_page(self) -> int | None:
+        """The page of the original (PDF) being read, or None for an article without pages."""
+        article = self.session.article
+        if article is None or not is_paged(article.metadata) or self._document is None:
+            return None
+        bar = self.browser.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            return page_at(article.metadata, max(len(article.text) - 1, 0))
+        # The line a third of the way down the view: where the eye reads.
+        cursor = self.browser.cursorForPosition(QPoint(0, self.browser.viewport().height() // 3))
+        return page_at(article.metadata, self.article_offset(cursor.position()))
 
     def _apply_page_colours(self) -> None:
         style = self._style

@@ -2,7 +2,8 @@
 
 It knows document positions only; the reader view turns them into article offsets and
 annotations. It also paints what formats cannot: the rule beside block quotes, the second
-stroke under strong claims and the outline round the selected annotation.
+stroke under strong claims, the outline round the selected annotation, and where the pages
+of a PDF begin.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QApplication, QFrame, QTextBrowser, QToolTip
 
 from glossator.ui.reader_style import COLUMN_WIDTH
@@ -38,6 +39,7 @@ class ReadingPane(QTextBrowser):
         self.strong_underlines: dict[int, list] = {}   # block number -> [(start, end, colour)]
         self.outline_colour = QColor("#1c7ed6")
         self.rule_colour = QColor("#d9cfbd")
+        self.page_breaks: list[tuple[int, int]] = []   # (document position, page number) where pages begin
         self._press: QPoint | None = None
 
     def loadResource(self, type, name):  # noqa: A002 - Qt's signature
@@ -140,6 +142,7 @@ class ReadingPane(QTextBrowser):
         painter.translate(self.content_offset())
         self._paint_quote_rules(painter)
         self._paint_strong_underlines(painter)
+        self._paint_page_breaks(painter)
         if self.outline is not None:
             # A faint wash keeps the tints beneath visible; the stroke says "this one".
             wash = QColor(self.outline_colour)
@@ -163,6 +166,40 @@ class ReadingPane(QTextBrowser):
             if rect.bottom() >= top:
                 yield block, rect
             block = block.next()
+
+    def _paint_page_breaks(self, painter: QPainter) -> None:
+        """A dashed rule above the line where a page of the original begins, with its number."""
+        if not self.page_breaks:
+            return
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        doc = self.document()
+        layout = doc.documentLayout()
+        margin = doc.documentMargin()
+        right = doc.size().width() - margin
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        for position, page in self.page_breaks:
+            block = doc.findBlock(position)
+            if not block.isValid():
+                continue
+            rect = layout.blockBoundingRect(block)
+            if rect.bottom() < top or rect.top() > bottom:
+                continue
+            line = block.layout().lineForTextPosition(position - block.position())
+            if not line.isValid():
+                continue
+            y = rect.top() + line.y() - 1.5
+            x = rect.left() + _x_of(line, position - block.position())
+            label = f"p. {page}"
+            width = metrics.horizontalAdvance(label) + 8
+            painter.setPen(QPen(self.rule_colour.darker(125), 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, y), QPointF(right - width, y))
+            painter.setPen(self.rule_colour.darker(170))
+            painter.drawText(QRectF(right - width, y - metrics.height() / 2, width, metrics.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
 
     def _paint_quote_rules(self, painter: QPainter) -> None:
         if "quote" not in self.quote_kinds:

@@ -167,3 +167,10 @@ def test_mangled_pdfs_fail_only_with_read_errors():
         except ReadError:
             continue
         assert article.text.strip() and all(0 <= b.start <= b.end <= len(article.text) for b in article.blocks)
+
+
+def test_a_one_page_document_loses_its_running_head_too():
+    made = make_pdf(SAMPLE, Layout(running_head="The Coastal Ledger, Porthaven"))
+    assert made.pages == 1
+    article = read(made.data)
+    assert article.text.split("\n\n") == made.truth

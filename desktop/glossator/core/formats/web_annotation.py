@@ -28,7 +28,9 @@ read from a file, a ``urn:uuid`` made from the text's hash; its selectors are a
 ``TextQuoteSelector`` (the passage with up to 32 characters either side) and a
 ``TextPositionSelector`` (code-point offsets into the stored text: NFC, ``\\n`` line ends, so
 for a web page the quote is the selector to trust). Ids are ``urn:uuid``s made from the text
-hash and the annotation's id, so the same library exports the same ids every time.
+hash and the annotation's id, so the same library exports the same ids every time. In a PDF
+a third selector gives the page: a ``FragmentSelector`` ``page=N`` (RFC 3778) refined by the
+quote.
 """
 
 from __future__ import annotations
@@ -45,8 +47,10 @@ from glossator.core.annotation import AnnotationRecord, SourceRef
 from glossator.core.article import Article
 from glossator.core.formats.glossator_markdown.links import link_target
 from glossator.core.formats.glossator_markdown.selection import select
+from glossator.core.pages import page_span
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
 CONTEXT_CHARS = 32
 # Any fixed namespace gives stable ids; this one is Glossator's and never changes.
 _NAMESPACE = uuid.UUID("6f1d8f52-3a0e-5c4b-9a57-2f0e4b1c7d10")
@@ -89,6 +93,7 @@ def web_annotations(
         source=_source_iri(article.source_url) or _urn(f"text:{digest}"),
         generated=_stamp(exported_at or datetime.now(UTC)),
         times=times or {},
+        metadata=article.metadata,
     )
     chosen = select(article.text, annotations, (), min_claim_score=min_claim_score, bold_entities=False)
     entities = [s for s in chosen.entities if include_entities or _has_remarks(s.record)]
@@ -122,6 +127,7 @@ class _Run:
     source: str  # the article's IRI
     generated: str
     times: Mapping[int, tuple[datetime, datetime]]
+    metadata: Mapping | None = None  # the article's: a paged document's pages
 
 
 def _annotation(run: _Run, record: AnnotationRecord, start: int, end: int) -> dict:
@@ -135,14 +141,16 @@ def _annotation(run: _Run, record: AnnotationRecord, start: int, end: int) -> di
     bodies = _bodies(record)
     if bodies:
         anno["body"] = bodies
-    anno["target"] = {
-        "type": "SpecificResource",
-        "source": run.source,
-        "selector": [
-            _quote_selector(run.text, start, end),
-            {"type": "TextPositionSelector", "start": start, "end": end},
-        ],
-    }
+    selectors = [
+        _quote_selector(run.text, start, end),
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+    span = page_span(run.metadata, start, end)
+    if span is not None:
+        # The PDF page (RFC 3778 fragment), refined by the quote on it.
+        selectors.append({"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT, "value": f"page={span[0]}",
+                          "refinedBy": _quote_selector(run.text, start, end)})
+    anno["target"] = {"type": "SpecificResource", "source": run.source, "selector": selectors}
     return anno
 
 

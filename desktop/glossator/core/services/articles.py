@@ -85,9 +85,11 @@ def store_reading(reading: Reading) -> Done[Imported]:
 
 
 @front_door
-def import_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Done[Imported]:
-    """Read and store a file in one step (see ``store_reading``)."""
-    return store_reading(read_file(path, max_bytes=max_bytes))
+def import_file(path: str | os.PathLike, *, max_bytes: int | None = None,
+                password: str | None = None) -> Done[Imported]:
+    """Read and store a file in one step (see ``store_reading``); ``password`` opens an
+    encrypted PDF."""
+    return store_reading(read_file(path, max_bytes=max_bytes, password=password))
 
 
 def import_address(url: str, *, max_bytes: int | None = None, **fetch_options) -> Done[Imported]:

@@ -91,8 +91,10 @@ def _fits_one_line(parts: list[list[str]]) -> bool:
     return True
 
 
-def claim_head(record: AnnotationRecord) -> str:
-    """``Claim (statistic, 0.91, unchecked; speaker: Marc Andreessen; cue: "plunged").``"""
+def claim_head(record: AnnotationRecord, page: str = "") -> str:
+    """``Claim (statistic, 0.91, unchecked; speaker: Marc Andreessen; cue: "plunged"; p. 12).``
+
+    ``page`` (``p. 12``, ``pp. 12–13``) is where a paged document has the passage."""
     details = [escape_text(one_line(record.label)) or "claim"]
     if record.score is not None:
         details.append(f"{record.score:.2f}")
@@ -104,13 +106,16 @@ def claim_head(record: AnnotationRecord) -> str:
         extra.append(f"speaker: {escape_text(speaker)}")
     if cue:
         extra.append(f'cue: "{escape_text(cue)}"')
+    if page:
+        extra.append(page)
     return f"Claim ({'; '.join([', '.join(details), *extra])})."
 
 
-def highlight_head(record: AnnotationRecord) -> str:
-    """``Highlight.``, or ``Highlight (label).`` when the highlight has a label."""
-    label = escape_text(one_line(record.label))
-    return f"Highlight ({label})." if label else "Highlight."
+def highlight_head(record: AnnotationRecord, page: str = "") -> str:
+    """``Highlight.``, ``Highlight (label).`` when it has a label, ``Highlight (label; p. 12).``
+    in a paged document."""
+    inside = "; ".join(part for part in (escape_text(one_line(record.label)), page) if part)
+    return f"Highlight ({inside})." if inside else "Highlight."
 
 
 def source_item(source: SourceRef) -> str:

@@ -35,6 +35,7 @@ from glossator.core.formats.glossator_markdown.sections import (
 )
 from glossator.core.formats.glossator_markdown.selection import Selection, Shown, select
 from glossator.core.formats.glossator_markdown.strip import strip_markup
+from glossator.core.pages import page_label
 
 __all__ = ["EntityMode", "export_markdown", "strip_markup"]
 
@@ -100,7 +101,7 @@ def export_markdown(
     if notes:
         parts.append(notes)
     if refs:
-        parts.append(definitions(_footnotes(chosen, refs)))
+        parts.append(definitions(_footnotes(chosen, refs, article.metadata)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -129,13 +130,16 @@ def _claim_row(text: str, shown: Shown) -> list[str]:
     return [shown.label, text[shown.start : shown.end], record.label, speaker, score, record.status]
 
 
-def _footnotes(chosen: Selection, refs: Sequence[str]) -> list[tuple[str, str, AnnotationRecord]]:
-    """Footnote entries in the order their references appear, so every renderer numbers alike."""
+def _footnotes(chosen: Selection, refs: Sequence[str], metadata: dict | None = None,
+               ) -> list[tuple[str, str, AnnotationRecord]]:
+    """Footnote entries in the order their references appear, so every renderer numbers alike;
+    in a paged document (PDF) each says its page."""
     by_label = {s.label: s for s in (*chosen.claims, *chosen.highlights) if s.label}
     entries = []
     for label in dict.fromkeys(refs):
         shown = by_label[label]
         record = shown.record
-        head = claim_head(record) if record.kind == "claim" else highlight_head(record)
+        page = page_label(metadata, shown.start, shown.end)
+        head = claim_head(record, page) if record.kind == "claim" else highlight_head(record, page)
         entries.append((label, head, record))
     return entries

@@ -31,8 +31,10 @@ from glossator.core.readers import metadata_fields
 _GENERATOR = re.compile(r'generator: "?glossator\b', re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
     r'Claim \((?P<kind>[^,;()]*?)(?:, (?P<score>[0-9]+\.[0-9]+))?, (?P<status>[a-z-]+)'
-    r'(?:; speaker: (?P<speaker>.*?))?(?:; cue: "(?P<cue>.*)")?\)\.'
+    r'(?:; speaker: (?P<speaker>.*?))?(?:; cue: "(?P<cue>.*)")?(?:; pp?\. [0-9]+(?:–[0-9]+)?)?\)\.'
 )
+# The page a paged document's passage is on, at the end of a highlight's head.
+_PAGE_SUFFIX = re.compile(r"(?:^|; )pp?\. [0-9]+(?:–[0-9]+)?$")
 # How every line after the body starts: section headings, table rows, list items, footnotes.
 _SECTION_LINES = ("## ", "| ", "|---", "- ", "    ", "[^")
 _HIGHLIGHT_HEAD = re.compile(r"Highlight(?: \((?P<label>.*)\))?\.")
@@ -117,7 +119,7 @@ def _read_marks(parsed: ParsedExport, body, rest: list[str]) -> None:
         else:
             head = _HIGHLIGHT_HEAD.fullmatch(definition.head) if definition else None
             record.origin = "user"
-            record.label = _unescaped(head.group("label") or "") if head else ""
+            record.label = _unescaped(_PAGE_SUFFIX.sub("", head.group("label") or "")) if head else ""
             unread += definition is not None and head is None
         if definition is not None:
             record.notes, record.sources, record.tags = definition.notes, definition.sources, definition.tags

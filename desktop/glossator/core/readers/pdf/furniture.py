@@ -46,4 +46,21 @@ def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
         for line in lines:
             if is_page_number(line.text) or counts.get((line.y0 > height / 2, _key(line.text)), 0) >= repeated:
                 dropped.add(id(line))
+    if len(pages) == 1:
+        dropped |= _lone_running_head(*pages[0])
     return dropped
+
+
+def _lone_running_head(lines: list[Line], height: float) -> set[int]:
+    """On a one-page document nothing repeats: its top line is a running head when it is set
+    smaller than the text and stands apart from it."""
+    sizes = sorted(line.size for line in lines if line.size > 0)
+    if len(lines) < 4 or not sizes or height <= 0:
+        return set()
+    body = sizes[len(sizes) // 2]
+    ordered = sorted(lines, key=lambda line: -line.y1)
+    top, below = ordered[0], ordered[1]
+    apart = top.y0 - below.y1 > 2.5 * max(top.height, 1.0)
+    if top.y0 >= height * (1 - EDGE_SHARE) and top.size < 0.85 * body and apart:
+        return {id(top)}
+    return set()
