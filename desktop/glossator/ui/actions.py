@@ -42,6 +42,14 @@ class Act(enum.Enum):
     PREFERENCES = "preferences"
     UNDO_RELABEL = "undo_relabel"
     REDO_RELABEL = "redo_relabel"
+    GO_START = "go_start"
+    GO_END = "go_end"
+    NEXT_CLAIM = "next_claim"
+    PREVIOUS_CLAIM = "previous_claim"
+    NEXT_ENTITY = "next_entity"
+    PREVIOUS_ENTITY = "previous_entity"
+    NEXT_MINE = "next_mine"
+    PREVIOUS_MINE = "previous_mine"
     LIBRARY_OPEN = "library_open"
     LIBRARY_DELETE = "library_delete"
 
@@ -109,6 +117,15 @@ SPECS: dict[Act, Spec] = {
                            "Ctrl+Alt+Z"),
     Act.REDO_RELABEL: Spec("Redo Library Relabel", "Apply the library-wide re-labelling just undone again",
                            "Ctrl+Alt+Shift+Z"),
+    Act.GO_START: Spec("&Start of Article", "Go to the start of the article", "Ctrl+Home", "go-top"),
+    Act.GO_END: Spec("&End of Article", "Go to the end of the article", "Ctrl+End", "go-bottom"),
+    Act.NEXT_CLAIM: Spec("Next &Claim", "Select the next claim shown", "C", "go-down"),
+    Act.PREVIOUS_CLAIM: Spec("Previous Claim", "Select the previous claim shown", "Shift+C", "go-up"),
+    Act.NEXT_ENTITY: Spec("Next E&ntity", "Select the next entity mention shown", "E"),
+    Act.PREVIOUS_ENTITY: Spec("Previous Entity", "Select the previous entity mention shown", "Shift+E"),
+    Act.NEXT_MINE: Spec("Next of &My Annotations", "Select your next highlight, note, source or tag", "M"),
+    Act.PREVIOUS_MINE: Spec("Previous of My Annotations", "Select your previous highlight, note, source or tag",
+                            "Shift+M"),
     Act.LIBRARY_OPEN: Spec("Open", "Read the selected article"),
     # Delete only while the library list has focus: Delete in the reader means something else.
     Act.LIBRARY_DELETE: Spec("Delete Article…", "Delete the selected article and everything attached to it", _SK.Delete,

@@ -57,6 +57,8 @@ def _run_window(app, files: list[str], db: str | None, smoke_test: bool) -> int:
         smoke.start(window)
     if files:
         QTimer.singleShot(0, lambda: window.open_files(files))
+    else:
+        QTimer.singleShot(0, window.reopen_last)
     code = app.exec()
     window.pools.wait()
     window.settle_background_work()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from glossator.core.errors import GlossatorError
 from glossator.core.formats.glossator_markdown.claim_snippet import claim_markdown
 from glossator.core.nlp.claim_genre import NAMES as GENRE_NAMES
 from glossator.core.pages import is_paged
@@ -34,6 +35,7 @@ from glossator.ui.panels.claims_panel import ClaimsPanel
 from glossator.ui.panels.entities_panel import EntitiesPanel
 from glossator.ui.panels.library_panel import LibraryPanel
 from glossator.ui.panels.notes_panel import NotesPanel
+from glossator.ui.reader_navigation import ReaderNavigation
 from glossator.ui.reader_view import ReaderView
 from glossator.ui.settings import Settings
 from glossator.ui.status_panel import ProgressWidget
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
                                                 self.address_opener.open)
         self.open_failures = OpenFailures(self, self.controller.is_reading)
         password_prompt.connect(self, self.controller)
+        self.navigation = ReaderNavigation(self)
         self.backup_now = BackupNow(self.ctx)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
@@ -209,8 +212,11 @@ class MainWindow(QMainWindow):
         """Show a stored article; analyse it if it never was with this model."""
         if article_id == self.session.article_id and article_id is not None:
             return
+        self.remember_reading_place()
         self.undo_stack.clear()
         self.session.show_article(article_id)
+        if article_id is not None:
+            self.reader.go_to_offset(self.settings.reading_offset(self._library_key(), article_id))
         if article_id is not None:
             self.statusBar().clearMessage()
             self.setWindowTitle(f"{articles.get_article(article_id).shown_name} — Glossator")
@@ -224,6 +230,31 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle("Glossator")
         self._update_actions()
+
+    # -- where the reader was ------------------------------------------------------------
+    def _library_key(self) -> str:
+        try:
+            return str(maintenance.library_path())
+        except GlossatorError:
+            return ""
+
+    def remember_reading_place(self) -> None:
+        """Keep the shown article's reading position, to come back to it (also at launch)."""
+        if self.session.article_id is not None:
+            self.settings.set_reading_place(self._library_key(), self.session.article_id,
+                                            self.reader.reading_offset())
+
+    def reopen_last(self) -> bool:
+        """Show the article read last in this library, where it was left; False if there is none."""
+        article_id = self.settings.last_article(self._library_key())
+        if article_id is None:
+            return False
+        try:
+            articles.get_article(article_id)
+        except GlossatorError:
+            return False
+        self.show_article(article_id)
+        return True
 
     def _article_opened(self, article_id: int, path: str) -> None:
         if path:
@@ -419,6 +450,7 @@ class MainWindow(QMainWindow):
         window_chrome.sync_theme_actions(self)
 
     def closeEvent(self, event) -> None:
+        self.remember_reading_place()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.controller.cancel()

@@ -145,6 +145,12 @@ class ReaderView(QWidget):
             return []
         return [(self.doc_position(offset), page) for page, offset in page_starts(article.metadata)]
 
+    def reading_offset(self) -> int:
+        """The article offset at the top of the view (0 without an article)."""
+        if self.session.article is None or self._document is None:
+            return 0
+        return self._top_place()[0]
+
     def current_page(self) -> int | None:
         """The page of the original (PDF) being read, or None for an article without pages."""
         article = self.session.article
@@ -387,6 +393,13 @@ class ReaderView(QWidget):
         """The article offset at the top of the view and how far below the top its line starts."""
         cursor = self.browser.cursorForPosition(QPoint(0, 0))
         return self.article_offset(cursor.position()), self.browser.cursorRect(cursor).top()
+
+    def go_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding an article offset is at the top of the view."""
+        article = self.session.article
+        if article is None or self._document is None:
+            return
+        self._restore_place(min(max(offset, 0), max(len(article.text) - 1, 0)), 0)
 
     def _restore_place(self, offset: int, below_top: float) -> None:
         """Scroll so the line holding ``offset`` sits where it was before a rebuild."""

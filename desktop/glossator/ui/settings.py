@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+MAX_PLACES = 200  # reading positions remembered per library
 THEMES = ("system", "light", "dark")
 
 
@@ -74,6 +78,35 @@ class Settings:
     @hidden_entity_types.setter
     def hidden_entity_types(self, value: set[str]) -> None:
         self._s.setValue("options/hidden_entity_types", ",".join(sorted(value)))
+
+    # -- where the reader was ----------------------------------------------------------
+    def _places_key(self, library: str) -> str:
+        return "reading/" + hashlib.sha1(library.encode("utf-8")).hexdigest()[:16]
+
+    def _places(self, library: str) -> dict:
+        try:
+            value = json.loads(str(self._s.value(self._places_key(library), "") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def last_article(self, library: str) -> int | None:
+        """The article last read in the library at ``library`` (its file path), if any."""
+        value = self._places(library).get("last")
+        return value if isinstance(value, int) else None
+
+    def reading_offset(self, library: str, article_id: int) -> int:
+        """Where the reader left an article: the text offset at the top of the view."""
+        value = self._places(library).get("offsets", {}).get(str(article_id), 0)
+        return value if isinstance(value, int) and value >= 0 else 0
+
+    def set_reading_place(self, library: str, article_id: int, offset: int) -> None:
+        places = self._places(library)
+        offsets = {k: v for k, v in places.get("offsets", {}).items() if k != str(article_id)}
+        offsets[str(article_id)] = max(0, int(offset))
+        # The most recently read come last; the oldest are forgotten first.
+        kept = dict(list(offsets.items())[-MAX_PLACES:])
+        self._s.setValue(self._places_key(library), json.dumps({"last": article_id, "offsets": kept}))
 
     # -- recent files ------------------------------------------------------------------
     @property

@@ -73,6 +73,11 @@ def build(window: MainWindow) -> Chrome:
     for dock in window.docks.values():
         panels.addAction(dock.toggleViewAction())
 
+    go = bar.addMenu("&Go")
+    for act in (Act.GO_START, Act.GO_END, None, Act.NEXT_CLAIM, Act.PREVIOUS_CLAIM, None, Act.NEXT_ENTITY,
+                Act.PREVIOUS_ENTITY, None, Act.NEXT_MINE, Act.PREVIOUS_MINE):
+        go.addSeparator() if act is None else go.addAction(a[act])
+
     analysis = bar.addMenu("A&nalysis")
     analysis.addAction(a[Act.REANALYSE])
     help_menu = bar.addMenu("&Help")
