@@ -32,7 +32,7 @@ class FilterToolbar(QToolBar):
         self.type_buttons: dict[str, QToolButton] = {}
         for label in MAIN_TYPES:
             button = QToolButton(self)
-            button.setText(label)
+            button.setText(ENTITY_NAMES.get(label, label))
             button.setCheckable(True)
             button.setChecked(True)
             button.setIcon(chip_icon(entity_colour(label)))

@@ -6,6 +6,8 @@ import zlib
 
 from PySide6.QtGui import QColor
 
+from glossator.core.entity_names import ENTITY_NAMES as ENTITY_NAMES
+
 # Light-theme background tints; chosen to stay distinguishable and to keep black text readable.
 ENTITY_COLOURS = {
     "PERSON": "#f6c6d0",
@@ -24,14 +26,18 @@ ENTITY_COLOURS = {
     "DATE": "#e4e4f4",
     "QUANTITY": "#dcecd0",
 }
-DARK_ENTITY_COLOURS = {label: QColor(c).darker(260).name() for label, c in ENTITY_COLOURS.items()}
+def dark_tint(colour: str) -> str:
+    """The dark-mode tint of a light pastel: the same hue, clear but deep enough for light text
+    (darkening the pastel itself gives grey-browns that all look alike)."""
+    light = QColor(colour)
+    hue = light.hslHueF()
+    if hue < 0:  # a grey stays grey
+        return QColor.fromHslF(0.0, 0.0, 0.30).name()
+    return QColor.fromHslF(hue, 0.48, 0.29).name()
 
-ENTITY_NAMES = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country, city, state", "LOC": "Place",
-    "NORP": "Nationality, group", "FAC": "Building, facility", "PRODUCT": "Product",
-    "EVENT": "Event", "LAW": "Law", "WORK_OF_ART": "Work", "LANGUAGE": "Language",
-    "MONEY": "Money", "PERCENT": "Percentage", "DATE": "Date", "QUANTITY": "Quantity",
-}
+
+DARK_ENTITY_COLOURS = {label: dark_tint(c) for label, c in ENTITY_COLOURS.items()}
+
 
 CLAIM_COLOURS = {
     "statistic": "#d9480f",

@@ -99,7 +99,7 @@ def build(window: MainWindow) -> Chrome:
     for label in ENTITY_COLOURS:
         if label in filter_bar.type_buttons:
             continue
-        action = extra.addAction(chip_icon(entity_colour(label)), f"{ENTITY_NAMES.get(label, label)} ({label})")
+        action = extra.addAction(chip_icon(entity_colour(label)), ENTITY_NAMES.get(label, label))
         action.setCheckable(True)
         action.setChecked(label not in window.settings.hidden_entity_types)
         action.toggled.connect(lambda on, kind=label: window.set_entity_type_visible(kind, on))

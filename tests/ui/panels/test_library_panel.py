@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from glossator.core import store
 from glossator.core.readers import read_text
-from glossator.ui.panels.library_model import CLAIMS, DATE, NOTES, SOURCE, TITLE
+from glossator.ui.panels.library_model import CLAIMS, DATE, ID_ROLE, NOTES, SOURCE, TITLE
 from glossator.ui.panels.library_panel import EMPTY_LIBRARY, LibraryPanel
 from tests.ui.panels.panel_helpers import click, show
 
@@ -246,3 +246,42 @@ def test_open_and_delete_are_the_shared_actions_given_to_it(qtbot, library, monk
         actions[Act.LIBRARY_DELETE].trigger()
     assert asked == ["Harbour reopens"]
     assert "Harbour reopens" not in titles(panel)
+
+
+def test_a_narrow_library_shows_whole_titles_and_its_counts(qtbot, library):
+    panel = show(qtbot, LibraryPanel())
+    panel.resize(260, 400)
+    long = store.save_article(read_text("A council in a harbour town voted to rebuild its 1950s flood wall.",
+                                        source_path="/news/long-title-about-the-flood-wall.txt"))
+    panel.refresh()
+    qtbot.wait(20)
+    view = panel.view
+    assert not view.horizontalScrollBar().isVisible()
+    assert [c for c in range(panel.proxy.columnCount()) if not view.isColumnHidden(c)] == [TITLE, CLAIMS, NOTES]
+    header = view.header()
+    assert header.sectionViewportPosition(NOTES) + header.sectionSize(NOTES) <= view.viewport().width()
+    assert view.wordWrap()
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, TITLE).data(ID_ROLE) == long.id)
+    tooltip = panel.proxy.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "long-title-about-the-flood-wall.txt\nImported " in tooltip
+
+
+def test_the_tag_filter_keeps_the_tagged_articles(qtbot, library):
+    panel = show(qtbot, LibraryPanel())
+    assert not panel.tag_filter.isVisibleTo(panel)
+    marked = library["marked"]
+    annotation = store.annotation_records(marked)[0]
+    store.add_tag(annotation.id, "needs-check")
+    panel.refresh()
+    assert panel.tag_filter.isVisibleTo(panel)
+    assert [panel.tag_filter.itemText(i) for i in range(panel.tag_filter.count())] == ["All tags",
+                                                                                      "Tag: needs-check"]
+    panel.tag_filter.setCurrentIndex(1)
+    assert panel.proxy.rowCount() == 1
+    assert panel.proxy.index(0, TITLE).data(ID_ROLE) == marked
+    panel.search.setText("zebra")
+    assert panel.proxy.rowCount() == 0
+    assert "with the tag “needs-check”" in panel.stack.placeholder.text()
+    panel.search.clear()
+    panel.tag_filter.setCurrentIndex(0)
+    assert panel.proxy.rowCount() == 3

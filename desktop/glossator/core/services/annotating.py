@@ -174,6 +174,12 @@ def list_tags() -> list[str]:
 
 
 @front_door
+def articles_with_tag(name: str) -> set[int]:
+    """The ids of the articles where some annotation carries this tag."""
+    return store.articles_with_tag(name)
+
+
+@front_door
 def add_tag(annotation_id: int, name: str) -> Done[str]:
     """Put a tag on an annotation; returns the tag's name as stored."""
     with store.transaction():

@@ -30,7 +30,7 @@ from .search_index import SearchHit, best_hit_per_article, search
 from .snapshots import restore_annotation, snapshot_annotation
 from .sources import add_source, add_source_to, delete_source, get_source, update_source
 from .summaries import ArticleSummary, list_articles
-from .tags import add_tag, list_tags, remove_tag
+from .tags import add_tag, articles_with_tag, list_tags, remove_tag
 
 __all__ = [
     "IGNORE",
@@ -44,6 +44,7 @@ __all__ = [
     "add_source",
     "add_source_to",
     "add_tag",
+    "articles_with_tag",
     "annotation_for_range",
     "annotation_records",
     "annotation_times",

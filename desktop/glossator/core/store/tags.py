@@ -57,3 +57,15 @@ def list_tags() -> list[str]:
         .distinct()
     ]
     return sorted(names, key=str.casefold)
+
+
+def articles_with_tag(name: str) -> set[int]:
+    """The ids of the articles where some annotation carries the tag ``name``."""
+    rows = (
+        models.Annotation.select(models.Annotation.article)
+        .join(models.AnnotationTag)
+        .join(models.Tag)
+        .where(models.Tag.name == clean_tag_name(name))
+        .distinct()
+    )
+    return {row.article_id for row in rows}

@@ -124,17 +124,23 @@ class LibraryModel(RowsModel):
             return f"{published}Imported {imported:%Y-%m-%d %H:%M}"
         if column == NOTES:
             return f"{summary.notes} notes, {summary.sources} sources"
-        return summary.title
+        imported = summary.imported_at.replace(tzinfo=UTC).astimezone()
+        lines = [summary.title or "Untitled", summary.source,
+                 f"Published {summary.published}" if summary.published else "",
+                 f"Imported {imported:%Y-%m-%d %H:%M}"]
+        return "\n".join(line for line in lines if line)
 
 
 class LibraryFilter(QSortFilterProxyModel):
     """Sorts on ``SORT_ROLE`` and keeps the articles whose title or source contains the search
-    text, or which the library's full-text search found (in the text, a note or a source)."""
+    text, or which the library's full-text search found (in the text, a note or a source);
+    with a tag chosen, only the articles carrying it."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._needle = ""
         self._hits: dict[int, SearchHit] = {}
+        self._tagged: set[int] | None = None  # the articles with the chosen tag; None: no tag chosen
         self.setSortRole(SORT_ROLE)
 
     @property
@@ -152,6 +158,14 @@ class LibraryFilter(QSortFilterProxyModel):
         self._hits = hits
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_tagged(self, article_ids: set[int] | None) -> None:
+        """Keep only these articles (those carrying the chosen tag), or all for None."""
+        if article_ids == self._tagged:
+            return
+        self.beginFilterChange()
+        self._tagged = None if article_ids is None else set(article_ids)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def hit(self, article_id: int) -> SearchHit | None:
         """The full-text match that keeps this article in the list, if any."""
         return self._hits.get(article_id)
@@ -164,8 +178,10 @@ class LibraryFilter(QSortFilterProxyModel):
         return super().data(index, role)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        summary = cast(LibraryModel, self.sourceModel()).article(source_row)
+        if self._tagged is not None and summary.id not in self._tagged:
+            return False
         if not self._needle:
             return True
-        summary = cast(LibraryModel, self.sourceModel()).article(source_row)
         return (self._needle in summary.title.casefold() or self._needle in summary.source.casefold()
                 or summary.id in self._hits)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.core.errors import GlossatorError, NotFoundError
-from glossator.core.services import articles
+from glossator.core.services import annotating, articles
 from glossator.core.services import search as search_service
 from glossator.ui.actions import Act, make_action
 from glossator.ui.panels.empty_state import EmptyStateStack
@@ -35,6 +36,7 @@ from glossator.ui.panels.library_model import (
 )
 from glossator.ui.panels.view_keys import on_enter
 
+ALL_TAGS = "All tags"
 EMPTY_LIBRARY = "No articles yet — open a file (Ctrl+O), paste an article (Ctrl+Shift+V) or drop a file here"
 
 
@@ -64,10 +66,19 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
 
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("libraryTagFilter")
+        self.tag_filter.setToolTip("Show only the articles with annotations carrying this tag")
+        self.tag_filter.addItem(ALL_TAGS, None)
+        self.tag_filter.currentIndexChanged.connect(self._tag_chosen)
+
         self.view = QTreeView()
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
+        # Titles wrap onto a second line rather than being cut off; nothing scrolls sideways.
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAlternatingRowColors(True)
         self.view.setAllColumnsShowFocus(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -95,6 +106,7 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.tag_filter)
         layout.addWidget(self.stack, 1)
         self.refresh()
 
@@ -106,6 +118,7 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the library from the store, keeping the current article selected."""
         self._model.set_articles(articles.list_articles())
+        self._refresh_tags()
         if self.search.text().strip():
             self._search_changed(self.search.text())  # notes and texts may have changed too
         self._show_or_explain()
@@ -190,15 +203,48 @@ class LibraryPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(SOURCE, 96)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The dock is narrow: entity counts start hidden, and the header's menu brings them back.
+        # The dock is narrow: the title and the claim and note counts show; source, date and
+        # entity counts start hidden (the title's tooltip has them), and the header's menu
+        # brings them back.
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        hidden = (SOURCE, DATE, ENTITIES)
         for column in range(SOURCE, len(HEADERS)):
             action = QAction(HEADERS[column], header)
             action.setCheckable(True)
-            action.setChecked(column != ENTITIES)
+            action.setChecked(column not in hidden)
             action.toggled.connect(lambda shown, c=column: self.view.setColumnHidden(c, not shown))
             header.addAction(action)
-        self.view.setColumnHidden(ENTITIES, True)
+        for column in hidden:
+            self.view.setColumnHidden(column, True)
+
+    def _refresh_tags(self) -> None:
+        """The tag list follows the tags in use; a chosen tag stays chosen while it exists."""
+        try:
+            names = annotating.list_tags()
+        except GlossatorError:
+            names = []
+        chosen = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(ALL_TAGS, None)
+        for name in names:
+            self.tag_filter.addItem(f"Tag: {name}", name)
+        at = self.tag_filter.findData(chosen) if chosen is not None else 0
+        self.tag_filter.setCurrentIndex(max(at, 0))
+        self.tag_filter.blockSignals(False)
+        self.tag_filter.setVisible(bool(names))
+        self._tag_chosen()
+
+    def _tag_chosen(self, *_args) -> None:
+        name = self.tag_filter.currentData()
+        try:
+            tagged = annotating.articles_with_tag(name) if name is not None else None
+        except GlossatorError:
+            tagged = None
+        self.proxy.set_tagged(tagged)
+        self._show_or_explain()
+        if self._current_id is not None:
+            self.select_article(self._current_id)
 
     def _search_changed(self, text: str) -> None:
         try:
@@ -213,8 +259,12 @@ class LibraryPanel(QWidget):
     def _show_or_explain(self) -> None:
         if self._model.rowCount() == 0:
             self.stack.show_message(EMPTY_LIBRARY)
+        elif self.proxy.rowCount() == 0 and self.search.text().strip():
+            self.stack.show_message(f"No article matches “{self.search.text().strip()}”"
+                                    + (f" with the tag “{self.tag_filter.currentData()}”." if
+                                       self.tag_filter.currentData() is not None else "."))
         elif self.proxy.rowCount() == 0:
-            self.stack.show_message(f"No article matches “{self.search.text().strip()}”.")
+            self.stack.show_message(f"No article has the tag “{self.tag_filter.currentData()}”.")
         else:
             self.stack.show_view()
 

@@ -317,9 +317,9 @@ def test_entity_index_groups_surface_forms_by_label_with_counts(article: Article
     text = article.text
     index = exported[exported.index("## Entities") :].split("\n\n")[1]
     assert index.split("\n") == [
-        f"- GPE: U.S. ({text.count('U.S.')})",
-        f"- ORG: Nvidia ({text.count('Nvidia')}), OpenAI ({text.count('OpenAI')})",
-        "- PERSON: Liang Wenfeng (1), Marc Andreessen (1)",
+        f"- Country, city, state: U.S. ({text.count('U.S.')})",
+        f"- Organisation: Nvidia ({text.count('Nvidia')}), OpenAI ({text.count('OpenAI')})",
+        "- Person: Liang Wenfeng (1), Marc Andreessen (1)",
     ]
 
 
@@ -665,7 +665,7 @@ def test_entity_index_counts_mentions_under_the_canonical_name() -> None:
         AnnotationRecord("entity", "PERSON", 44, 49, attrs={"canonical": "Liang Wenfeng"}),
     ]
     md = export_markdown(Article(text=text), records, exported_at=STAMP)
-    assert "- PERSON: Liang Wenfeng (3)" in md
+    assert "- Person: Liang Wenfeng (3)" in md
 
 
 def test_raw_html_in_a_note_is_shown_as_text() -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from glossator.core.entity_names import entity_name
 from glossator.core.formats.glossator_markdown.escaping import escape_text, one_line
 from glossator.core.formats.glossator_markdown.footnotes import user_markdown_lines
 
@@ -93,12 +94,13 @@ def claims_table(rows: Sequence[Sequence[str]]) -> str:
 
 
 def entity_index(entities: Sequence[tuple[str, str]]) -> str:
-    """``## Entities``: one line per label, each surface form with how often it occurs.
+    """``## Entities``: one line per label (by its readable name: "Person", "Organisation"),
+    each surface form with how often it occurs.
 
     ``entities`` holds (label, surface form) pairs; labels and forms are listed in
     alphabetical order so that the same article always gives the same index.
     """
-    counts = Counter((one_line(label), one_line(form)) for label, form in entities if one_line(form))
+    counts = Counter((one_line(entity_name(label)), one_line(form)) for label, form in entities if one_line(form))
     by_label: dict[str, list[tuple[str, int]]] = {}
     for (label, form), count in counts.items():
         by_label.setdefault(label, []).append((form, count))
