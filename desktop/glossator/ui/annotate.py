@@ -103,7 +103,7 @@ class Annotator(QObject):
         if record is not None and (record.start, record.end) == target and not self.reader.selected_range():
             self.focus_note()
             return
-        body = NoteDialog.get_note(self.ctx.host, self.session.text(*target))
+        body = NoteDialog.get_note(self.ctx.host, self.session.text(*target), self.reader.passage_rect(*target))
         if body:
             self.push(commands.AddNote(self.session, *target, body))
 
@@ -111,7 +111,7 @@ class Annotator(QObject):
         target = self._need_range()
         if not target:
             return
-        fields = SourceDialog.get_source(self.ctx.host)
+        fields = SourceDialog.get_source(self.ctx.host, passage=self.reader.passage_rect(*target))
         if fields:
             self.push(commands.AddSource(self.session, *target, **fields))
 

@@ -115,6 +115,8 @@ class InspectorPanel(QWidget):
         finally:
             self._following = False
         self.refresh()
+        # Another annotation starts at the top, where its kind and status are.
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # -- actions -----------------------------------------------------------------------
     def set_status(self, status: str) -> bool:

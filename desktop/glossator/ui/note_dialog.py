@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from glossator.ui.dialog_placement import place_beside
 from glossator.ui.markdown_editor import MarkdownEditor
 from glossator.ui.quote_label import QuoteLabel
 
@@ -56,9 +58,11 @@ class NoteDialog(QDialog):
             super().accept()
 
     @classmethod
-    def get_note(cls, parent, quote: str) -> str | None:
-        """Ask for a note on ``quote``; its Markdown, or None if the reader cancelled."""
+    def get_note(cls, parent, quote: str, passage: QRect | None = None) -> str | None:
+        """Ask for a note on ``quote``, placed clear of ``passage`` (global coordinates); its
+        Markdown, or None if the reader cancelled."""
         dialog = cls(quote, parent)
+        place_beside(dialog, passage)
         try:
             return dialog.note_text() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

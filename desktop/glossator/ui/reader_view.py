@@ -7,7 +7,7 @@ annotation. Everything it reports (clicks, menus, ranges) is in article offsets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QTextCursor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -144,6 +144,24 @@ class ReaderView(QWidget):
         if article is None:
             return []
         return [(self.doc_position(offset), page) for page, offset in page_starts(article.metadata)]
+
+    def passage_rect(self, start: int, end: int) -> QRect | None:
+        """Where an article range is on the screen (global coordinates), or None when it is
+        out of view."""
+        if self._document is None:
+            return None
+        doc_start, doc_end = self.document().offsets.doc_range(start, end)
+        rects = self.browser.range_rects(doc_start, doc_end)
+        if not rects:
+            return None
+        box = rects[0]
+        for rect in rects[1:]:
+            box = box.united(rect)
+        viewport = self.browser.viewport()
+        shown = box.translated(self.browser.content_offset()).toAlignedRect().intersected(viewport.rect())
+        if shown.isEmpty():
+            return None
+        return QRect(viewport.mapToGlobal(shown.topLeft()), shown.size())
 
     def reading_offset(self) -> int:
         """The article offset at the top of the view (0 without an article)."""

@@ -6,6 +6,7 @@ it is refused is shown under the field; OK stays disabled until the link is acce
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from glossator.core.annotation import STANCES
 from glossator.core.errors import GlossatorError
 from glossator.core.services.annotating import check_url
+from glossator.ui.dialog_placement import place_beside
 
 STANCE_CHOICES = {
     "supports": "Supports the passage",
@@ -107,9 +109,11 @@ class SourceDialog(QDialog):
         }
 
     @classmethod
-    def get_source(cls, parent=None, initial: dict | None = None) -> dict | None:
-        """Ask for a source; its values, or None if the reader cancelled."""
+    def get_source(cls, parent=None, initial: dict | None = None, passage: QRect | None = None) -> dict | None:
+        """Ask for a source, placed clear of ``passage`` (global coordinates); its values, or
+        None if the reader cancelled."""
         dialog = cls(parent, initial)
+        place_beside(dialog, passage)
         try:
             return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
