@@ -60,7 +60,8 @@ def test_a_readers_session_makes_no_query_on_the_gui_thread(qtbot, worked_window
     # Notes, tags, statuses and their undo.
     start = text.index("plunged by 17%")
     window.reader.select_range(start, start + len("plunged by 17%"))
-    monkeypatch.setattr("glossator.ui.note_dialog.NoteDialog.get_note", classmethod(lambda cls, p, q, *passage: "Check it"))
+    monkeypatch.setattr("glossator.ui.note_dialog.NoteDialog.get_note",
+                        classmethod(lambda cls, p, q, *passage: "Check it"))
     window.acts[Act.ADD_NOTE].trigger()
     assert any("Check it" in r.notes for r in window.session.records)
     claim = next(r for r in window.session.records if r.kind == "claim")
