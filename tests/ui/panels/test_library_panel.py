@@ -251,8 +251,8 @@ def test_open_and_delete_are_the_shared_actions_given_to_it(qtbot, library, monk
 def test_a_narrow_library_shows_whole_titles_and_its_counts(qtbot, library):
     panel = show(qtbot, LibraryPanel())
     panel.resize(260, 400)
-    long = store.save_article(read_text("A council in a harbour town voted to rebuild its 1950s flood wall.",
-                                        source_path="/news/long-title-about-the-flood-wall.txt"))
+    long = store.save_article(read_text("# Harbour town votes to rebuild its crumbling 1950s flood wall\n\nText.",
+                                        format="md", source_path="/news/long-title-about-the-flood-wall.md"))
     panel.refresh()
     qtbot.wait(20)
     view = panel.view
@@ -263,7 +263,8 @@ def test_a_narrow_library_shows_whole_titles_and_its_counts(qtbot, library):
     assert view.wordWrap()
     row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, TITLE).data(ID_ROLE) == long.id)
     tooltip = panel.proxy.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
-    assert "long-title-about-the-flood-wall.txt\nImported " in tooltip
+    assert "long-title-about-the-flood-wall.md\nImported " in tooltip
+    assert view.visualRect(panel.proxy.index(row, TITLE)).height() >= 2 * view.fontMetrics().lineSpacing()
 
 
 def test_the_tag_filter_keeps_the_tagged_articles(qtbot, library):

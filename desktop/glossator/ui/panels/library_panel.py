@@ -35,6 +35,7 @@ from glossator.ui.panels.library_model import (
     LibraryModel,
 )
 from glossator.ui.panels.view_keys import on_enter
+from glossator.ui.panels.wrapping_delegate import WrappingDelegate
 
 ALL_TAGS = "All tags"
 EMPTY_LIBRARY = "No articles yet — open a file (Ctrl+O), paste an article (Ctrl+Shift+V) or drop a file here"
@@ -78,6 +79,8 @@ class LibraryPanel(QWidget):
         # Titles wrap onto a second line rather than being cut off; nothing scrolls sideways.
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setItemDelegateForColumn(TITLE, WrappingDelegate(self.view))
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAlternatingRowColors(True)
         self.view.setAllColumnsShowFocus(True)
@@ -202,6 +205,8 @@ class LibraryPanel(QWidget):
         for column in (DATE, ENTITIES, CLAIMS, NOTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(SOURCE, 96)
+        # Wrapped titles take new heights when the title column's width changes.
+        header.sectionResized.connect(lambda *_args: self.view.scheduleDelayedItemsLayout())
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # The dock is narrow: the title and the claim and note counts show; source, date and
         # entity counts start hidden (the title's tooltip has them), and the header's menu
