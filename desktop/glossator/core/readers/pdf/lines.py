@@ -33,8 +33,6 @@ class Line:
     size: float
     bold: bool
     page: int
-    # Where each character of ``text`` starts and ends on the page, for boxing a passage.
-    char_x: list[float]
 
     @property
     def height(self) -> float:
@@ -48,6 +46,8 @@ class Line:
 def clean_chars(char: str) -> str:
     """One glyph's text as stored: ligatures spelt out, odd spaces plain, soft hyphens kept
     (they are decided at the line end), zero-width characters dropped."""
+    if " " < char < "\x7f":
+        return char
     if char in _LIGATURES:
         return _LIGATURES[char]
     if char == "\x02":  # PDFium's mark for a hyphen that ends a line
@@ -64,24 +64,25 @@ def page_lines(page: PageGlyphs) -> list[Line]:
     bold_at = _bold_index(page)
     lines: list[Line] = []
     run: list[tuple[int, Glyph]] = []
+    last: Glyph | None = None  # the run's last visible glyph
     for index, glyph in enumerate(page.glyphs):
         if glyph.char in "\r\n":
             _flush(run, page.number, bold_at, lines)
-            run = []
+            run, last = [], None
             continue
-        if run and not glyph.char.isspace() and _breaks(run, glyph):
+        visible = not glyph.char.isspace()
+        if visible and last is not None and _breaks(last, glyph):
             _flush(run, page.number, bold_at, lines)
             run = []
         run.append((index, glyph))
+        if visible:
+            last = glyph
     _flush(run, page.number, bold_at, lines)
     return lines
 
 
-def _breaks(run: list[tuple[int, Glyph]], glyph: Glyph) -> bool:
-    """Whether ``glyph`` starts a new piece after ``run``: another baseline, a jump back, a gutter."""
-    last = next((g for _, g in reversed(run) if not g.char.isspace()), None)
-    if last is None:
-        return False
+def _breaks(last: Glyph, glyph: Glyph) -> bool:
+    """Whether ``glyph`` starts a new piece after ``last``: another baseline, a jump back, a gutter."""
     size = max(last.size, glyph.size, 1.0)
     if abs((glyph.y0 + glyph.y1) / 2 - (last.y0 + last.y1) / 2) > 0.6 * size:
         return True
@@ -98,36 +99,20 @@ def _bold_index(page: PageGlyphs) -> set[int]:
 
 
 def _flush(run: list[tuple[int, Glyph]], page: int, bold_at: set[int], lines: list[Line]) -> None:
-    visible = [(i, g) for i, g in run if not g.char.isspace() and not g.generated or g.char.strip()]
-    visible = [(i, g) for i, g in visible if g.char.strip()]
+    visible = [(i, g) for i, g in run if not g.char.isspace()]
     if not visible:
         return
-    pieces: list[str] = []
-    xs: list[float] = []
-    for _, glyph in run:
-        text = clean_chars(glyph.char)
-        for ch in text:
-            pieces.append(ch)
-            xs.append(glyph.x0 if not glyph.char.isspace() else glyph.x0)
-    text = "".join(pieces)
-    # Runs of spaces collapse to one; the x positions follow the characters kept.
-    kept_text: list[str] = []
-    kept_x: list[float] = []
-    for ch, x in zip(text, xs, strict=True):
-        if ch == " " and (not kept_text or kept_text[-1] == " "):
-            continue
-        kept_text.append(ch)
-        kept_x.append(x)
-    while kept_text and kept_text[-1] == " ":
-        kept_text.pop()
-        kept_x.pop()
+    text = "".join(clean_chars(glyph.char) for _, glyph in run)
+    text = _SPACES.sub(" ", text).strip(" ")
+    if not text:
+        return
     glyphs = [g for _, g in visible]
     sizes = [g.size for g in glyphs if g.size > 0]
     size = statistics.median(sizes) if sizes else 0.0
     bold = sum(1 for i, _ in visible if i in bold_at) > 0.6 * len(visible)
     lines.append(Line(
-        text="".join(kept_text),
+        text=text,
         x0=min(g.x0 for g in glyphs), y0=min(g.y0 for g in glyphs),
         x1=max(g.x1 for g in glyphs), y1=max(g.y1 for g in glyphs),
-        size=round(size, 2), bold=bold, page=page, char_x=kept_x,
+        size=round(size, 2), bold=bold, page=page,
     ))
