@@ -111,3 +111,16 @@ def test_a_truncated_gutenberg_file_without_its_end_line_still_reads():
     article = read_text(text)
     assert article.title == "Frankenstein; Or, The Modern Prometheus"
     assert "Letter 1" in article.text
+
+
+def test_a_plays_cast_list_ends_its_contents():
+    play = ("Contents\n\nACT I\nScene I. A public place.\nScene II. A Street.\n\nACT II\nScene I. A Garden.\n\n"
+            "Dramatis Personæ\n\nESCALUS, Prince of Verona.\nPARIS, a young Nobleman.\n\n"
+            "ACT I\n\nSCENE I. A public place.\n\nEnter Sampson and Gregory, armed with swords and bucklers.\n\n"
+            "ACT II\n\nSCENE I. A Garden.\n\nEnter Romeo alone, and walks about the garden for a while.\n")
+    article = read_text(play, format="txt")
+    shown = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    assert ("heading", "Dramatis Personæ") in shown
+    items = [text for kind, text in shown if kind == "list_item"]
+    assert items == ["ACT I", "Scene I. A public place.", "Scene II. A Street.", "ACT II", "Scene I. A Garden."]
+    assert not any("ESCALUS" in text for text in items)

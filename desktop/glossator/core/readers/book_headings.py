@@ -31,6 +31,9 @@ _STANDING = re.compile(
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(r"^(?:table of\s+)?contents\.?$", re.IGNORECASE)
+# A play's cast list: a standing section that a table of contents never lists, so it ends one.
+_CAST = re.compile(r"^(?:DRAMATIS\s+PERSON(?:AE|Æ|E)|PERSONS\s+REPRESENTED|(?:THE\s+)?PERSONS\s+OF\s+THE\s+"
+                   r"(?:PLAY|DRAMA)|CHARACTERS\s+(?:IN|OF)\s+THE\s+PLAY)\.?$", re.IGNORECASE)
 _KEY = re.compile(r"[\W_]+")
 
 
@@ -73,7 +76,7 @@ def book_blocks(paragraphs: list[str]) -> list[BookBlock] | None:
 def _division_level(paragraph: str, minor_level: int) -> int:
     if not _one_line(paragraph) or len(paragraph) > HEADING_MAX_CHARS or paragraph.endswith("]"):
         return 0
-    if _MAJOR.match(paragraph) or _STANDING.match(paragraph):
+    if _MAJOR.match(paragraph) or _STANDING.match(paragraph) or _CAST.match(paragraph):
         return 2
     if _MINOR.match(paragraph):
         return minor_level
@@ -86,7 +89,7 @@ def _contents(paragraphs: list[str], index: int) -> tuple[list[str], int]:
     first_key = ""
     while index < len(paragraphs) and len(entries) < MAX_ENTRIES:
         lines = [line.strip() for line in paragraphs[index].split("\n") if line.strip()]
-        if any(len(line) > ENTRY_MAX_CHARS for line in lines):
+        if any(len(line) > ENTRY_MAX_CHARS for line in lines) or _CAST.match(lines[0]):
             break
         if first_key and _key(lines[0]) == first_key:
             break
