@@ -124,3 +124,16 @@ def test_a_plays_cast_list_ends_its_contents():
     items = [text for kind, text in shown if kind == "list_item"]
     assert items == ["ACT I", "Scene I. A public place.", "Scene II. A Street.", "ACT II", "Scene I. A Garden."]
     assert not any("ESCALUS" in text for text in items)
+
+
+def test_illustration_marks_come_off_and_a_chapter_in_a_caption_is_a_heading():
+    prose = "It is a truth universally acknowledged, that a single man in possession of a fortune must want a wife."
+    book = ("Title: A Novel\n\nAuthor: Jane Example\n\n*** START OF THE PROJECT GUTENBERG EBOOK A NOVEL ***\n\n"
+            "[Illustration: ·A NOVEL·\n\n\n\nChapter I.]\n\n" + prose + "\n\n[Illustration]\n\n"
+            "CHAPTER II.\n\n" + prose + "\n\n[Illustration: “He came,” said she.]\n\n" + prose
+            + "\n\n*** END OF THE PROJECT GUTENBERG EBOOK A NOVEL ***\n")
+    article = read_text(book, format="txt")
+    headings = [article.text[b.start:b.end] for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Chapter I.", "CHAPTER II."]
+    assert "[Illustration" not in article.text and "]" not in article.text
+    assert "·A NOVEL·" in article.text and "“He came,” said she." in article.text

@@ -48,6 +48,8 @@ def parse_plain_text(text: str, *, label: str, source_path: str = "") -> Article
     text = normalise_text(text)
     book = split_gutenberg(text)
     paragraphs = canonical_paragraphs(book.body if book else text)
+    if book is not None:
+        paragraphs = without_illustration_marks(paragraphs)
     if not paragraphs:
         raise ReadError(f"{label} is empty (only whitespace)")
     structured = book_blocks(paragraphs)
@@ -80,6 +82,37 @@ def parse_plain_text(text: str, *, label: str, source_path: str = "") -> Article
         source_path=source_path,
         format="txt",
     )
+
+
+_ILLUSTRATION = re.compile(r"^\[Illustrations?(?::\s*|\.?\]$)", re.IGNORECASE)
+ILLUSTRATION_SPAN = 6  # paragraphs an illustration's caption may run over
+
+
+def without_illustration_marks(paragraphs: list[str]) -> list[str]:
+    """A transcriber's ``[Illustration: caption]`` marks taken off: a bare ``[Illustration]``
+    goes, a caption stays as text, so a chapter heading set in the caption ("Chapter I.]")
+    reads as a heading."""
+    out = list(paragraphs)
+    index = 0
+    while index < len(out):
+        match = _ILLUSTRATION.match(out[index])
+        if match is None:
+            index += 1
+            continue
+        if match.group(0).endswith("]"):  # "[Illustration]": nothing but the mark
+            del out[index]
+            continue
+        close = next((j for j in range(index, min(index + ILLUSTRATION_SPAN, len(out))) if out[j].endswith("]")),
+                     None)
+        if close is None:
+            index += 1
+            continue
+        out[index] = out[index][match.end():]
+        out[close] = out[close][:-1].rstrip()
+        kept = [p for p in out[index:close + 1] if p.strip()]
+        out[index:close + 1] = kept
+        index += len(kept)
+    return out
 
 
 def _headed(text: str, blocks: list[Block]) -> list[Block]:
