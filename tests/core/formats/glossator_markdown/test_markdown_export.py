@@ -628,7 +628,7 @@ def test_no_stray_syntax_in_either_renderer(article: Article, exported: str) -> 
 def test_commonmark_renders_the_table_and_lists(exported: str) -> None:
     html = commonmark(exported)
     assert "<table>" in html and html.count("<th>") == 6
-    assert "<li>ORG: Nvidia (" in html
+    assert "<li>Organisation: Nvidia (" in html
 
 
 def test_export_is_deterministic(
