@@ -66,3 +66,16 @@ def test_add_source_opens_clear_of_the_passage(qtbot, window, monkeypatch):
     QTimer.singleShot(200, look_and_close)
     window.acts[Act.ADD_SOURCE].trigger()
     assert seen and not seen[0].intersects(passage)
+
+
+def test_the_inspector_follows_the_dark_appearance(qtbot, window):
+    from PySide6.QtGui import QPalette
+
+    from glossator.ui.inspector_panel import DARK_PANEL_CSS, PANEL_CSS
+
+    window.set_theme("dark")
+    assert window.inspector.styleSheet() == DARK_PANEL_CSS
+    assert window.inspector.scroll_area.widget().palette().color(QPalette.ColorRole.Window).lightness() < 100
+    window.set_theme("light")
+    assert window.inspector.styleSheet() == PANEL_CSS
+    assert window.inspector.scroll_area.widget().palette().color(QPalette.ColorRole.Window).lightness() > 150

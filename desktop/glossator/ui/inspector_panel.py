@@ -19,6 +19,7 @@ from glossator.ui.commands import SetStatus
 from glossator.ui.notes_section import NotesSection
 from glossator.ui.sources_editor import SourcesEditor
 from glossator.ui.tags_editor import TagsEditor
+from glossator.ui.theme import is_dark
 
 PLACEHOLDER = (
     "Select a highlight or a claim to see its details;\n"
@@ -34,6 +35,20 @@ QFrame#tagChip { background: #e7f5ff; border: 1px solid #a5d8ff; border-radius: 
 QToolButton#chipRemove { border: none; padding: 0px 2px; color: #495057; }
 QToolButton#chipRemove:hover { color: #c92a2a; }
 """
+# The same in the dark appearance: cards and chips a step above the panel, text light.
+DARK_PANEL_CSS = """
+QLabel#sectionTitle { font-weight: 600; color: #dee2e6; }
+QLabel#hint { color: #9aa0a6; }
+QFrame#separator { color: #3c4043; }
+QFrame#noteCard { background: #26272b; border: 1px solid #3c4043; border-radius: 4px; }
+QFrame#tagChip { background: #1c3a57; border: 1px solid #2f5f8f; border-radius: 10px; }
+QToolButton#chipRemove { border: none; padding: 0px 2px; color: #bdc1c6; }
+QToolButton#chipRemove:hover { color: #ff8787; }
+"""
+
+
+def panel_css(dark: bool) -> str:
+    return DARK_PANEL_CSS if dark else PANEL_CSS
 
 
 class InspectorPanel(QWidget):
@@ -43,7 +58,7 @@ class InspectorPanel(QWidget):
         super().__init__(parent)
         self.session, self.undo_stack = session, undo_stack
         self._following = False  # re-entrancy guard: saving a note can move the selection
-        self.setStyleSheet(PANEL_CSS)
+        self.setStyleSheet(panel_css(is_dark()))
 
         self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setObjectName("hint")
@@ -100,6 +115,12 @@ class InspectorPanel(QWidget):
         self.notes.show_record(record)
         self.sources.show_record(record)
         self.tags.show_record(record)
+
+    def apply_theme(self, dark: bool) -> None:
+        """Restyle for the light or dark appearance (a style sheet keeps the palette it was
+        set with, so it is set again after the palette changes)."""
+        self.setStyleSheet("")
+        self.setStyleSheet(panel_css(dark))
 
     def _selection_changed(self, *_args) -> None:
         if self._following:

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         self.settings.theme = theme
         apply_theme(theme)
         self.reader.apply_theme(is_dark())
+        self.inspector.apply_theme(is_dark())
         window_chrome.sync_theme_actions(self)
 
     def _update_actions(self) -> None:
@@ -447,6 +448,7 @@ class MainWindow(QMainWindow):
             (self.reader.zoom_in if s.zoom > 0 else self.reader.zoom_out)()
         apply_theme(s.theme)
         self.reader.apply_theme(is_dark())
+        self.inspector.apply_theme(is_dark())
         window_chrome.sync_theme_actions(self)
 
     def closeEvent(self, event) -> None:
