@@ -60,6 +60,10 @@ def _handler_for(site: PageServer):
                 self._send(200, "text/html; charset=koi8-r", body.encode("koi8-r"))
             elif path == "/plain":
                 self._send(200, "text/plain", b"The council voted 7 to 2 for the wall.\n")
+            elif path == "/report.pdf":
+                from tests.pdf_documents import SAMPLE, make_pdf
+
+                self._send(200, "application/pdf", make_pdf(SAMPLE).data)
             elif path == "/missing":
                 self._send(404, "text/html", b"<h1>Not found</h1>")
             elif path == "/image":

@@ -139,3 +139,11 @@ def test_the_library_finds_a_page_it_fetched(site):
     assert found is not None and found.id == stored.id
     canonical = articles.article_for_address("https://www.coastal-ledger.example/news/2024/03/harbour-flood-wall")
     assert canonical is not None and canonical.id == stored.id
+
+
+def test_a_pdf_by_its_address_reads_as_a_pdf_and_keeps_its_pages(site):
+    from glossator.core import originals
+
+    stored = articles.import_address(site.url("/report.pdf")).value.article
+    assert stored.article.format == "pdf" and stored.article.metadata["page_count"] == 1
+    assert originals.find(stored.article.metadata["document_sha256"]) is not None
