@@ -31,6 +31,8 @@ def wait_for_article(qtbot, window, url):
     opened = []
     window.controller.article_opened.connect(lambda aid, path: opened.append(aid) if path == url else None)
     qtbot.waitUntil(lambda: bool(opened) and window.session.article_id == opened[0], timeout=30_000)
+    # The analysis lands before the test ends, not after the library is closed.
+    qtbot.waitUntil(lambda: not window.controller.is_busy(), timeout=120_000)
     return opened[0]
 
 

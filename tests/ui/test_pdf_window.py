@@ -29,6 +29,8 @@ def opened(qtbot, window, path):
     ids = []
     window.controller.article_opened.connect(lambda aid, p: ids.append(aid) if p == str(path) else None)
     qtbot.waitUntil(lambda: bool(ids) and window.session.article_id == ids[0], timeout=30_000)
+    # The analysis lands before the test ends, not after the library is closed.
+    qtbot.waitUntil(lambda: not window.controller.is_busy(), timeout=120_000)
     return ids[0]
 
 
