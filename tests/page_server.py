@@ -18,6 +18,7 @@ class PageServer:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.news_page = NEWS_PAGE.read_bytes()
+        self.served: tuple[str, bytes] = ("text/html", b"")  # what /served answers, set by a test
         server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         server.daemon_threads = True
         self._server = server
@@ -60,6 +61,8 @@ def _handler_for(site: PageServer):
                 self._send(200, "text/html; charset=koi8-r", body.encode("koi8-r"))
             elif path == "/plain":
                 self._send(200, "text/plain", b"The council voted 7 to 2 for the wall.\n")
+            elif path == "/served":
+                self._send(200, *site.served)
             elif path == "/report.pdf":
                 from tests.pdf_documents import SAMPLE, make_pdf
 
