@@ -1,7 +1,7 @@
 """How well PDFs are read: word shingle F1 against the known text, Glossator next to pdfminer.six
 and pypdf on the same files.
 
-    python bench/pdf_eval.py [--shingle 4] [--show]
+    python bench/pdf_eval.py [--shingle 4] [--show] [--long N]
 
 The PDFs are made here (tests/pdf_documents.py, reportlab) from texts in the repository, in
 layouts a reader meets: one column with page numbers; two columns under a title with running
@@ -111,6 +111,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shingle", type=int, default=4, help="words per shingle (default 4)")
     parser.add_argument("--show", action="store_true", help="print Glossator's text of each file")
+    parser.add_argument("--long", type=int, default=0, metavar="N",
+                        help="also time one long PDF: the novel's text N times over, two columns")
     args = parser.parse_args()
     tools = extractors()
     scores: dict[str, list[float]] = {name: [] for name in tools}
@@ -138,6 +140,16 @@ def main() -> int:
     print(f"{'mean shingle F1':<40}" + "".join(f"{sum(v) / len(v):>24.3f}" for v in scores.values()))
     print(f"{'lowest':<40}" + "".join(f"{min(v):>24.3f}" for v in scores.values()))
     print(f"{'seconds, all files':<40}" + "".join(f"{seconds[name]:>24.2f}" for name in tools))
+    if args.long:
+        doc = document("novel", TEXTS["novel"], max_words=10 ** 9)
+        doc.blocks = doc.blocks * args.long
+        made = make_pdf(doc, LAYOUTS["2 columns, heads, hyphens"])
+        row = f"{f'pages/s, one {made.pages}-page PDF':<40}"
+        for fn in tools.values():
+            started = time.perf_counter()
+            fn(made.data)
+            row += f"{made.pages / (time.perf_counter() - started):>24.1f}"
+        print(row)
     return 0
 
 
