@@ -52,3 +52,8 @@ def score(text: str) -> float:
     if not math.isfinite(value) or not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"the score must be a number from 0 to 1, not {text}")
     return value
+
+
+def jobs(text: str) -> int:
+    """How many processes a batch import uses: 1 to 64."""
+    return _integer(text, "the number of jobs", 1, 64)

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from glossator.cli import output
+from glossator.cli import batch, output
 from glossator.core.errors import GlossatorError
 from glossator.core.formats.file_names import file_name_for
 from glossator.core.paths import user_data_dir
@@ -114,8 +114,15 @@ def analyze(args) -> int:
 
 
 def import_file(args) -> int:
-    """``glossator import FILE``: store a file; an export's annotations come back with it."""
-    report = _import(args.file, args.input_format, args.fetch_again)
+    """``glossator import FILE...``: store a file (an export's annotations come back with it),
+    or a batch of files and folders on every core."""
+    refs = [*args.file]
+    if len(refs) > 1 or Path(refs[0]).is_dir():
+        if any(ref == STDIN or looks_like_address(ref) for ref in refs):
+            raise GlossatorError("standard input ('-') and web addresses are imported one at a time, "
+                                 "not in a batch with files or folders")
+        return batch.run(refs, jobs=args.jobs, analyse=not args.no_analyse)
+    report = _import(refs[0], args.input_format, args.fetch_again)
     row = report.article
     print(f"Article {row.id}: {output.clean(row.title or '(untitled)')}")
     if report.from_export:

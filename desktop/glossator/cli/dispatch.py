@@ -82,9 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_format(p, "--input-format")
     _add_fetch_again(p)
 
-    p = sub.add_parser("import", help="import a file; a Glossator Markdown export brings back its notes, "
-                                      "sources, highlights and claim statuses")
-    p.add_argument("file", help="the file or web address to import, or - to read it from standard input")
+    p = sub.add_parser("import", help="import files or folders; a Glossator Markdown export brings back its "
+                                      "notes, sources, highlights and claim statuses")
+    p.add_argument("file", nargs="+", metavar="FILE",
+                   help="a file, folder (searched recursively) or web address to import, or - for standard input")
+    p.add_argument("--jobs", type=arg_types.jobs, default=None, metavar="N",
+                   help="processes that read and analyse a batch at once (default: one per core)")
     _add_input_format(p, "--format")
     _add_fetch_again(p)
     p.add_argument("--no-analyse", action="store_true", help="store the article without analysing it")
