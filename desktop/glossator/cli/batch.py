@@ -12,12 +12,8 @@ import sys
 from tqdm import tqdm
 
 from glossator.cli import output
-from glossator.core.batch_import import BatchItem, collect, import_many
+from glossator.core.batch_import import BatchItem, collect, default_jobs, import_many
 from glossator.core.errors import GlossatorError
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def run(refs: list[str], *, jobs: int | None, analyse: bool) -> int:

@@ -24,6 +24,11 @@ from glossator.core.readers import SUPPORTED_SUFFIXES
 QUEUE_PER_JOB = 2
 
 
+def default_jobs() -> int:
+    """One worker process per core, up to eight."""
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 @dataclass(frozen=True)
 class BatchItem:
     """What became of one file."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 class Act(enum.Enum):
     OPEN = "open"
     OPEN_ADDRESS = "open_address"
+    IMPORT_FOLDER = "import_folder"
     NEW_FROM_CLIPBOARD = "new_from_clipboard"
     EXPORT_MARKDOWN = "export_markdown"
     BACKUP_NOW = "backup_now"
@@ -74,6 +75,8 @@ SPECS: dict[Act, Spec] = {
                    _SP.SP_DialogOpenButton),
     Act.OPEN_ADDRESS: Spec("Open &Address…", "Fetch one web page by its address (http or https) and read it",
                            "Ctrl+L", "network-server"),
+    Act.IMPORT_FOLDER: Spec("Import &Folder…", "Import every article in a folder and its subfolders, on every core",
+                            "Ctrl+Shift+O", "folder-open"),
     Act.NEW_FROM_CLIPBOARD: Spec("New Article from &Clipboard",
                                  "Read the article copied from a browser, a PDF or any other text",
                                  "Ctrl+Shift+V", "edit-paste"),

@@ -76,3 +76,12 @@ def save_file_name(parent: QWidget | None, caption: str, suggested: str, filters
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     chosen = _run(dialog)
     return chosen[0] if chosen else ""
+
+
+def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
+    """A folder the reader picks; "" when cancelled."""
+    dialog = safe_dialog(parent, caption, folder, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = _run(dialog)
+    return chosen[0] if chosen else ""

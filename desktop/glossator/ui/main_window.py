@@ -26,6 +26,7 @@ from glossator.ui.background import Pools
 from glossator.ui.backup_now import BackupNow
 from glossator.ui.clipboard_article import ClipboardOpener
 from glossator.ui.export_dialog import ExportDialog
+from glossator.ui.folder_import import FolderImport
 from glossator.ui.inspector_panel import InspectorPanel
 from glossator.ui.legend import LegendWidget
 from glossator.ui.library_watch import LibraryWatch
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.open_failures = OpenFailures(self, self.controller.is_reading)
         password_prompt.connect(self, self.controller)
         self.navigation = ReaderNavigation(self)
+        self.folder_import = FolderImport(self.ctx, self.library.refresh)
         self.backup_now = BackupNow(self.ctx)
         self.library_watch = LibraryWatch(self)
         self.library_watch.reconnected.connect(lambda message: self.statusBar().showMessage(message, 30000))
@@ -453,6 +455,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.remember_reading_place()
+        if self.folder_import.is_running():
+            self.folder_import.cancel()
+            self.folder_import.wait(30)
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.controller.cancel()

@@ -35,6 +35,7 @@ def build(window: MainWindow) -> Chrome:
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a[Act.OPEN])
     file_menu.addAction(a[Act.OPEN_ADDRESS])
+    file_menu.addAction(a[Act.IMPORT_FOLDER])
     file_menu.addAction(a[Act.NEW_FROM_CLIPBOARD])
     recent_menu = file_menu.addMenu("Open &Recent")
     recent_menu.setObjectName("recentMenu")
