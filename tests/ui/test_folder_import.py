@@ -24,7 +24,8 @@ def folder(tmp_path):
 def boxes(monkeypatch):
     shown = []
     for kind in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *rest, k=kind: shown.append((k, title, text)))
+        monkeypatch.setattr(QMessageBox, kind,
+                            lambda parent, title, text, *rest, k=kind: shown.append((k, title, text)))
     return shown
 
 

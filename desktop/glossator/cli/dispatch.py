@@ -6,6 +6,7 @@ Errors a user can cause print one line on stderr and exit with code 2.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 
@@ -152,6 +153,7 @@ def _gui_argv(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m glossator``."""
+    multiprocessing.freeze_support()  # a bundled app's batch-import workers start through here
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_gui_argv(argv))
     try:

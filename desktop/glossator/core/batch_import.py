@@ -12,8 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,8 +95,11 @@ def collect(refs: Iterable[str | os.PathLike]) -> tuple[list[Path], list[str]]:
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl+C to the importing process, which stops them in order."""
+    """Workers leave Ctrl+C to the importing process, which stops them in order, and use one
+    thread each for their numerical work, so that N workers share N cores without contention."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "GLOSSATOR_CLAIM_THREADS"):
+        os.environ[name] = "1"
 
 
 def read_and_analyse(path: str, analyse: bool, rules: dict[str, str]):
@@ -168,8 +174,20 @@ def import_many(
     return report
 
 
+def _context(analyse: bool):
+    """Fork where it is safe (Linux, a process without threads: the command line), with the
+    model loaded first so every worker shares it; else spawn (the window has threads)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        if analyse:
+            from glossator.core.nlp.model import load_model
+
+            load_model()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _in_processes(paths, jobs, analyse, rules, record, should_stop, report) -> None:
-    context = multiprocessing.get_context("spawn")  # no fork of a process that has threads
+    context = _context(analyse)
     pending: set[Future] = set()
     path_of: dict[Future, str] = {}
     queue = [str(p) for p in paths]
@@ -193,6 +211,12 @@ def _in_processes(paths, jobs, analyse, rules, record, should_stop, report) -> N
             if should_stop():
                 report.stopped = True
                 queue.clear()
+    except BrokenProcessPool as exc:
+        # The pool is gone (a worker killed, the machine out of memory): the rest are failures.
+        for future in pending:
+            record(BatchItem(path_of[future], "failed", message=f"a worker process stopped: {exc}"))
+        for path in queue:
+            record(BatchItem(path, "failed", message="not imported: the worker processes stopped"))
     except KeyboardInterrupt:
         report.stopped = True
         raise

@@ -9,6 +9,7 @@ None and the linear model scores alone.
 
 from __future__ import annotations
 
+import os
 import threading
 from importlib import resources
 from pathlib import Path
@@ -68,6 +69,16 @@ def shipped_folder():
     return resources.files("glossator.resources") / "models" / FOLDER
 
 
+THREADS_ENV = "GLOSSATOR_CLAIM_THREADS"
+
+
+def encoder_threads() -> int:
+    """Threads the encoder uses: 2, or GLOSSATOR_CLAIM_THREADS (a batch import's worker
+    processes use 1 each, so they do not fight over the cores)."""
+    value = os.environ.get(THREADS_ENV, "")
+    return int(value) if value.isdigit() and 0 < int(value) <= 64 else 2
+
+
 def shipped_transformer() -> ClaimTransformer | None:
     """The shipped encoder, loaded once per process; None if it cannot be loaded here."""
     global _loaded, _shipped
@@ -77,7 +88,7 @@ def shipped_transformer() -> ClaimTransformer | None:
             folder = Path(str(shipped_folder()))
             try:
                 if (folder / "model.onnx").is_file() and (folder / "combiner.json").is_file():
-                    _shipped = ClaimTransformer(folder)
+                    _shipped = ClaimTransformer(folder, threads=encoder_threads())
             except ImportError:
                 _shipped = None
     return _shipped
