@@ -79,3 +79,44 @@ def test_stopping_keeps_what_was_stored(folder):
 def test_a_batch_refuses_stdin_and_addresses(capsys, folder):
     code, _, err = run(capsys, "import", str(folder), "-")
     assert code == 2 and "one at a time" in err
+
+
+def test_ctrl_c_stops_and_keeps_what_was_stored(tmp_path):
+    """The real command in its own process, interrupted while it works."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    inbox = tmp_path / "many"
+    inbox.mkdir()
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    for i in range(12):
+        (inbox / f"story-{i:02d}.txt").write_text(f"Story {i}\n\n{text}\n\nEdition {i}.", encoding="utf-8")
+    db = tmp_path / "library.db"
+    process = subprocess.Popen([sys.executable, "-m", "glossator", "--db", str(db), "import", str(inbox), "--jobs", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as connection:
+                return connection.execute("SELECT count(*) FROM article").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    deadline = time.monotonic() + 240
+    while stored() < 1 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+    assert process.poll() is None, "the import ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err[-2000:]
+    assert "Traceback" not in err
+    last = out.strip().splitlines()[-1]
+    assert "stopped with" in last and "Ctrl+C stopped the import" in last
+    kept = stored()
+    assert 1 <= kept < 12
+    assert sum(1 for line in out.splitlines() if line.startswith("Article ")) == kept
+    assert os.path.exists(db)
