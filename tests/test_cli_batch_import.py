@@ -96,8 +96,8 @@ def test_ctrl_c_stops_and_keeps_what_was_stored(tmp_path):
     for i in range(12):
         (inbox / f"story-{i:02d}.txt").write_text(f"Story {i}\n\n{text}\n\nEdition {i}.", encoding="utf-8")
     db = tmp_path / "library.db"
-    process = subprocess.Popen([sys.executable, "-m", "glossator", "--db", str(db), "import", str(inbox), "--jobs", "2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "glossator", "--db", str(db), "import", str(inbox), "--jobs", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def stored() -> int:
         try:
