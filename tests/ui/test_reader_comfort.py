@@ -5,21 +5,9 @@ dialogs stay clear of the passage."""
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from glossator.core.services import articles
 from glossator.ui.actions import Act
 from glossator.ui.source_dialog import SourceDialog
-from tests.samples import SAMPLE_ARTICLE
-
-
-def analysed_sample(qtbot, window):
-    stored = articles.import_file(SAMPLE_ARTICLE).value.article
-    done = []
-    window.controller.analysis_finished.connect(lambda aid, ran: done.append(aid))
-    window.show_article(stored.id)
-    qtbot.waitUntil(lambda: stored.id in done, timeout=120_000)
-    window.session.show_article(None)
-    window.show_article(stored.id)
-    return stored.id
+from tests.ui.window_helpers import analysed_sample
 
 
 def test_the_inspector_starts_at_the_top_for_each_annotation(qtbot, window):

@@ -3,23 +3,17 @@ one layer (C claims, E entities, M your own annotations; with Shift backwards)."
 
 from PySide6.QtCore import Qt
 
-from glossator.core.services import annotating, articles
+from glossator.core.services import annotating
 from glossator.ui.actions import Act
 from glossator.ui.reader_navigation import step
-from tests.samples import SAMPLE_ARTICLE
+from tests.ui.window_helpers import analysed_sample
 
 
 def open_sample(qtbot, window):
-    stored = articles.import_file(SAMPLE_ARTICLE).value.article
-    finished = []
-    window.controller.analysis_finished.connect(lambda aid, ran: finished.append(aid))
-    window.show_article(stored.id)
-    qtbot.waitUntil(lambda: stored.id in finished, timeout=120_000)
-    window.session.show_article(None)
-    window.show_article(stored.id)
+    article_id = analysed_sample(qtbot, window)
     window.resize(1000, 500)
     qtbot.wait(50)
-    return stored.id
+    return article_id
 
 
 def test_ctrl_home_and_ctrl_end(qtbot, window):

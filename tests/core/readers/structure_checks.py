@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from glossator.core.article import BLOCK_KINDS, INLINE_KINDS
+from glossator.core.article import BLOCK_KINDS, INLINE_KINDS, Article
 
 
 def assert_well_formed(article) -> None:
@@ -35,3 +35,19 @@ def assert_well_formed(article) -> None:
 def block_texts(article, kind: str | None = None) -> list[str]:
     """The text of each block, optionally only those of one kind."""
     return [article.text[b.start : b.end] for b in article.blocks if kind in (None, b.kind)]
+
+
+def read_or_refused(path) -> Article | None:
+    """The article in ``path`` checked for form, or None when its reader refused it with one
+    ReadError line naming the file; any other exception fails the test."""
+    from glossator.core.errors import ReadError
+    from glossator.core.readers import read_article
+
+    try:
+        article = read_article(path)
+    except ReadError as exc:
+        assert str(exc) and "\n" not in str(exc) and str(path) in str(exc), str(exc)
+        return None
+    assert_well_formed(article)
+    assert "\x00" not in article.text
+    return article
