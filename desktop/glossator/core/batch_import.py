@@ -19,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossator.core.errors import GlossatorError
 from glossator.core.readers import SUPPORTED_SUFFIXES
@@ -147,31 +148,64 @@ def import_many(
     """Import ``paths`` with ``jobs`` worker processes (1: here, one after another).
 
     ``on_item`` hears of each file as it is stored; ``stop`` is asked between files. Ctrl+C
-    stops too: what was stored stays, and the report says how many were left.
+    stops too: the files under way are stored and reported, the rest are left (a second
+    Ctrl+C stops at once); the report says how many were left.
     """
     from glossator.core.services import articles
 
     report = BatchReport(total=len(paths))
     rules = articles.entity_rules() if analyse else {}
     done = on_item or (lambda _item: None)
-    should_stop = stop or (lambda: False)
+    interrupted = _Interrupts()
+    asked = stop or (lambda: False)
+
+    def should_stop() -> bool:
+        return interrupted.seen or asked()
 
     def record(item: BatchItem) -> None:
         report.items.append(item)
         done(item)
 
     try:
-        if jobs <= 1 or len(paths) <= 1:
-            for path in paths:
-                if should_stop():
-                    report.stopped = True
-                    break
-                record(_store(*read_and_analyse(str(path), analyse, rules)))
-            return report
-        _in_processes(paths, jobs, analyse, rules, record, should_stop, report)
+        with interrupted:
+            if jobs <= 1 or len(paths) <= 1:
+                for path in paths:
+                    if should_stop():
+                        report.stopped = True
+                        break
+                    record(_store(*read_and_analyse(str(path), analyse, rules)))
+                return report
+            _in_processes(paths, jobs, analyse, rules, record, should_stop, report)
     except KeyboardInterrupt:
         report.stopped = True
+    report.stopped = report.stopped or interrupted.seen
     return report
+
+
+class _Interrupts:
+    """While a batch runs on the main thread, the first Ctrl+C asks it to stop after the files
+    under way (so nothing is stored without being reported); a second one stops at once."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._installed = False
+        self._previous: Any = None
+
+    def _handle(self, signum, frame) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+        self.seen = True
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)
+            self._installed = False
 
 
 def _context(analyse: bool):
