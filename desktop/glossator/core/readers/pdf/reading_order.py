@@ -58,16 +58,22 @@ def _rows(region: list[Line]) -> list[Line]:
     return [line for row in rows for line in sorted(row, key=lambda item: item.x0)]
 
 
-def _vertical_split(region: list[Line], body: float) -> list[list[Line]] | None:
-    """The region cut at its widest full-height gutter, or None when it has none."""
-    spans = sorted((line.x0, line.x1) for line in region)
+def _widest_gap(spans: list[tuple[float, float]]) -> tuple[float, float | None]:
+    """The widest stretch no span covers between the first and the last, and its middle
+    (None when the spans overlap all the way)."""
+    spans = sorted(spans)
     best, best_at = 0.0, None
     reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        gap = x0 - reach
-        if gap > best:
-            best, best_at = gap, (reach + x0) / 2
-        reach = max(reach, x1)
+    for start, end in spans[1:]:
+        if start - reach > best:
+            best, best_at = start - reach, (reach + start) / 2
+        reach = max(reach, end)
+    return best, best_at
+
+
+def _vertical_split(region: list[Line], body: float) -> list[list[Line]] | None:
+    """The region cut at its widest full-height gutter, or None when it has none."""
+    best, best_at = _widest_gap([(line.x0, line.x1) for line in region])
     if best_at is None or best < MIN_GUTTER * body:
         return None
     left = [line for line in region if line.x1 <= best_at]
@@ -79,16 +85,11 @@ def _vertical_split(region: list[Line], body: float) -> list[list[Line]] | None:
 
 def _horizontal_split(region: list[Line]) -> list[list[Line]] | None:
     """The region cut across its widest horizontal gap (top part first), or None for one row."""
-    spans = sorted(((line.y0, line.y1) for line in region), key=lambda s: -s[1])
-    best, best_at = 0.0, None
-    floor = spans[0][0]
-    for y0, y1 in spans[1:]:
-        gap = floor - y1
-        if gap > best:
-            best, best_at = gap, (floor + y1) / 2
-        floor = min(floor, y0)
-    if best_at is None:
+    # Measured downwards from the top: the same search on the heights turned over.
+    _, below_top = _widest_gap([(-line.y1, -line.y0) for line in region])
+    if below_top is None:
         return None
+    best_at = -below_top
     top = [line for line in region if line.middle > best_at]
     bottom = [line for line in region if line.middle <= best_at]
     if not top or not bottom:
